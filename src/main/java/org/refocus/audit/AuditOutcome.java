@@ -1,0 +1,6 @@
+package org.refocus.audit;
+
+public enum AuditOutcome {
+    ALLOWED,
+    DENIED
+}

@@ -1,0 +1,81 @@
+package org.refocus.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.refocus.shared.PageOf;
+
+/**
+ * Accounts and team memberships. Every change is audited in the same transaction; updates use the
+ * caller's version for optimistic locking ({@link org.refocus.shared.ConflictException}); unknown ids
+ * fail with {@link org.refocus.shared.NotFoundException}. Accounts are never deleted, only deactivated,
+ * which also ends their sessions on every node.
+ */
+public interface Accounts {
+
+    PageOf<AccountView> find(String search, int page, int size);
+
+    AccountView account(long id);
+
+    /** Creates an invited account; the returned invitation is the only copy of the token. */
+    Invitation invite(NewAccount account);
+
+    /** A fresh invitation for an account that has not yet set its password (the old token stops working). */
+    Invitation reinvite(long accountId);
+
+    void update(long id, String displayName, String email, Role role, Long personId, int version);
+
+    void setTeams(long accountId, Set<Long> teamIds);
+
+    void deactivate(long id);
+
+    void reactivate(long id);
+
+    /**
+     * Sets the password of the invited account that owns this token and makes it active.
+     *
+     * @throws InvalidInvitationException when the token is unknown, used or expired
+     * @throws WeakPasswordException when the password does not meet the policy
+     */
+    void activate(String token, String password);
+
+    /** Whether the token names a usable invitation (for showing the form or a clear message). */
+    boolean invitationUsable(String token);
+
+    /** Active staff with team-staff roles in a team, for care-coordinator pick lists and team pages. */
+    List<StaffMember> staffOfTeam(long teamId);
+
+    Map<Long, StaffMember> staff(Collection<Long> accountIds);
+
+    /** Team ids the account is a member of. */
+    Set<Long> teamsOf(long accountId);
+
+    /** True when at least one account exists (the installation has been set up). */
+    boolean anyExist();
+
+    class InvalidInvitationException extends RuntimeException {
+        public InvalidInvitationException() {
+            super("invitation not usable");
+        }
+    }
+
+    class WeakPasswordException extends RuntimeException {
+        private final String messageKey;
+
+        public WeakPasswordException(String messageKey) {
+            super(messageKey);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    class UsernameTakenException extends RuntimeException {
+        public UsernameTakenException() {
+            super("username taken");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.refocus.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.refocus.audit.AuditTrail;
+import org.refocus.shared.RouteRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Deny by default: each module declares its routes through {@link RouteRules}; anything undeclared is
+ * refused. Page requests without a session go to the sign-in page; API requests get 401.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the algorithm recorded in each hash so that it can be upgraded later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
+            SignInThrottle throttle, AuditTrail audit) {
+        return new ThrottledAuthenticationProvider(users, passwords, throttle, audit);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteRules> moduleRules,
+            ThrottledAuthenticationProvider provider, SignOutAudit signOutAudit) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/fhir/");
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(routes -> {
+                    routes.requestMatchers("/login", "/account/activate/**", "/css/**", "/js/**", "/vendor/**",
+                            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll();
+                    routes.requestMatchers(HttpMethod.GET, "/").authenticated();
+                    routes.requestMatchers("/actuator/prometheus").hasRole("ADMIN");
+                    moduleRules.forEach(rules -> rules.declare(routes));
+                    routes.anyRequest().denyAll();
+                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler((request, response, exception) -> response.sendRedirect(
+                                request.getContextPath() + (exception instanceof org.springframework.security
+                                        .authentication.LockedException ? "/login?throttled" : "/login?error"))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .addLogoutHandler(signOutAudit))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true)
+                        .accessDeniedHandler((request, response, denied) ->
+                                response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .xssProtection(xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+}

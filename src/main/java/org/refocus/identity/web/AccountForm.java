@@ -1,0 +1,31 @@
+package org.refocus.identity.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import org.refocus.identity.Role;
+
+/** What an administrator enters to invite or change an account. */
+record AccountForm(
+        @NotBlank(message = "{account.username.required}")
+        @Pattern(regexp = "[a-zA-Z0-9._-]{3,40}", message = "{account.username.pattern}") String username,
+        @NotBlank(message = "{account.displayName.required}") @Size(max = 120, message = "{field.tooLong}") String displayName,
+        @Email(message = "{account.email.invalid}") @Size(max = 200, message = "{field.tooLong}") String email,
+        @NotNull(message = "{account.role.required}") Role role,
+        Set<Long> teamIds,
+        @Positive(message = "{account.personId.invalid}") Long personId,
+        int version) {
+
+    static AccountForm empty() {
+        return new AccountForm("", "", "", null, Set.of(), null, 0);
+    }
+
+    /** Service users belong to no team as members: their record's team is what links them to staff. */
+    Set<Long> teams() {
+        return teamIds == null || role == Role.SERVICE_USER ? Set.of() : teamIds;
+    }
+}

@@ -1,0 +1,18 @@
+package org.refocus.people;
+
+import java.time.LocalDate;
+
+/** A person as staff and the person themselves see them. */
+public record PersonSummary(long id, String givenName, String familyName, String preferredName,
+        LocalDate dateOfBirth, String nhsNumber, long teamId, String teamName, Long careCoordinatorId,
+        String careCoordinatorName, boolean active, int version) {
+
+    /** The name to greet them by: their preferred name when they have given one. */
+    public String knownAs() {
+        return preferredName == null || preferredName.isBlank() ? givenName : preferredName;
+    }
+
+    public String fullName() {
+        return givenName + " " + familyName;
+    }
+}

@@ -1,0 +1,60 @@
+package org.refocus.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.refocus.identity.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user and their role's navigation on every page. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class Navigation {
+
+    private final MessageSource messages;
+
+    Navigation(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ModelAttribute("currentUser")
+    CurrentUser currentUser() {
+        return CurrentUser.orNull();
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationItem> navigation(HttpServletRequest request) {
+        CurrentUser user = CurrentUser.orNull();
+        if (user == null) {
+            return List.of();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<NavigationItem> items = new ArrayList<>();
+        add(items, "nav.home", "/", path);
+        switch (user.role()) {
+            case PRACTITIONER, TEAM_LEADER -> add(items, "nav.caseload", "/caseload", path);
+            case SERVICE_USER -> {
+                if (user.personId() != null) {
+                    add(items, "nav.myRecord", "/people/" + user.personId(), path);
+                }
+            }
+            case ADMIN -> {
+                add(items, "nav.structure", "/admin/organisations", path);
+                add(items, "nav.teams", "/admin/teams", path);
+                add(items, "nav.accounts", "/admin/accounts", path);
+                add(items, "nav.people", "/admin/people", path);
+                add(items, "nav.audit", "/admin/audit", path);
+            }
+            default -> {
+            }
+        }
+        return items;
+    }
+
+    private void add(List<NavigationItem> items, String key, String href, String path) {
+        boolean current = href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
+        items.add(new NavigationItem(messages.getMessage(key, null, Locale.UK), href, current));
+    }
+}

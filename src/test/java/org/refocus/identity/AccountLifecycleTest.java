@@ -1,0 +1,112 @@
+package org.refocus.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Invitation, first password, sign-in, throttling and deactivation, against the real database. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccountLifecycleTest extends DatabaseTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    @WithUserDetails("admin")
+    void invitedPersonSetsTheirOwnPasswordOnceAndCanThenSignIn() throws Exception {
+        Invitation invitation = accounts.invite(new NewAccount("new.practitioner", "New Practitioner", null,
+                Role.PRACTITIONER, Set.of(), null));
+        mvc.perform(formLogin().user("new.practitioner").password("anything-at-all")).andExpect(redirectedUrl("/login?error"));
+
+        mvc.perform(post(invitation.path()).with(csrf()).param("password", "short")
+                .param("confirmPassword", "short")).andExpect(status().isOk());
+        mvc.perform(post(invitation.path()).with(csrf()).param("password", "a long enough passphrase")
+                .param("confirmPassword", "a long enough passphrase")).andExpect(redirectedUrl("/login"));
+
+        assertThat(accounts.invitationUsable(invitation.token())).isFalse();
+        mvc.perform(formLogin().user("new.practitioner").password("a long enough passphrase"))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("select password_hash from account where username = 'new.practitioner'")
+                .query(String.class).single()).startsWith("{bcrypt}");
+    }
+
+    @Test
+    void unknownInvitationTokensAreRefused() {
+        assertThatThrownBy(() -> accounts.activate("no-such-token", "whatever whatever"))
+                .isInstanceOf(Accounts.InvalidInvitationException.class);
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreThrottledEvenWithTheRightPassword() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin().user("researcher").password("wrong password " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin().user("researcher").password(PASSWORD)).andExpect(redirectedUrl("/login?throttled"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor_username = 'researcher' "
+                + "and action = 'SIGN_IN_FAILED'").query(Long.class).single()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void signingInChangesTheSessionId() throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        String before = session.getId();
+        var result = mvc.perform(formLogin().user("statistician").password(PASSWORD)).andReturn();
+        assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void deactivatedAccountsCannotSignIn() throws Exception {
+        Invitation invitation = accounts.invite(new NewAccount("leaving.soon", "Leaving Soon", null,
+                Role.PRACTITIONER, Set.of(), null));
+        accounts.activate(invitation.token(), "a long enough passphrase");
+        accounts.deactivate(invitation.accountId());
+        mvc.perform(formLogin().user("leaving.soon").password("a long enough passphrase"))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DEACTIVATED' and record_id = ?")
+                .param(String.valueOf(invitation.accountId())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void administratorCannotDeactivateThemselves() throws Exception {
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        mvc.perform(post("/admin/accounts/" + admin + "/deactivate").with(csrf())
+                        .with(user(users.loadUserByUsername("admin"))))
+                .andExpect(redirectedUrl("/admin/accounts/" + admin));
+        assertThat(jdbc.sql("select status from account where id = ?").param(admin).query(String.class).single())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void signInPageIsPublicAndEverythingElseAsksForSignIn() throws Exception {
+        mvc.perform(get("/caseload")).andExpect(status().is3xxRedirection());
+    }
+}

@@ -1,0 +1,104 @@
+package org.refocus.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The foundation's journeys: an administrator sets up a team and a practitioner; people reach what is theirs. */
+class PlatformJourneyTest extends BrowserJourney {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void administratorSetsUpATeamAndAPractitionerWhoThenOpensAPersonOnTheirCaseload() {
+        signIn("admin", PASSWORD);
+        assertThat(page.locator("h1")).containsText("Hello, Ada Admin");
+        checkAccessibility();
+
+        // A team, with the error summary shown first for a missing name.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Teams").setExact(true)).first().click();
+        checkAccessibility();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a team")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save team")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a name");
+        checkAccessibility();
+        page.getByLabel("Site").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Riverside Centre, Northshire Health NHS Foundation Trust (fictional demo)"));
+        page.getByLabel("Team name").fill("Seaside Community Mental Health Team");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save team")).click();
+        assertThat(page.locator("main")).containsText("Seaside Community Mental Health Team");
+        checkAccessibility();
+
+        // A practitioner account in that team: the administrator gets a one-time link, never a password.
+        page.navigate("/admin/accounts/new");
+        checkAccessibility();
+        page.getByLabel("Username").fill("pat.practitioner");
+        page.getByLabel("Full name").fill("Pat Practitioner");
+        page.getByLabel("Role").selectOption("PRACTITIONER");
+        page.getByLabel("Seaside Community Mental Health Team").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
+        assertThat(page.locator("#invitation-link")).containsText("/account/activate/");
+        checkAccessibility();
+        String invitation = page.locator("#invitation-link").textContent().trim();
+
+        // A person on the new team, with Pat as care coordinator (chosen once the team is saved).
+        page.navigate("/admin/people/new");
+        checkAccessibility();
+        page.getByLabel("Given name").fill("Jo");
+        page.getByLabel("Family name").fill("Sampleton");
+        page.getByLabel("Date of birth").fill("1988-04-02");
+        page.getByLabel("Team").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Seaside Community Mental Health Team, Riverside Centre, Northshire Health NHS Foundation Trust (fictional demo)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("main")).containsText("Change details and assignment");
+        page.getByLabel("Care coordinator (optional)").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Pat Practitioner"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Saved");
+        checkAccessibility();
+        signOut();
+
+        // Pat sets a password with the link, signs in, finds Jo and opens their record.
+        page.navigate(invitation);
+        checkAccessibility();
+        page.getByLabel("New password").fill("sea views and long walks");
+        page.getByLabel("Type your new password again").fill("sea views and long walks");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("You can now sign in");
+        signIn("pat.practitioner", "sea views and long walks");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Caseload").setExact(true)).first().click();
+        checkAccessibility();
+        page.getByLabel("Search by name or NHS number").fill("Sampleton");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sampleton, Jo")).click();
+        assertThat(page.locator("h1")).containsText("Jo Sampleton");
+        checkAccessibility();
+
+        long jo = jdbc.sql("select id from person where family_name = 'Sampleton'").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_entry where person_id = ? and action = 'VIEWED' "
+                + "and actor_username = 'pat.practitioner'").param(jo).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void serviceUserReachesTheirOwnRecordOnAPhoneAndNobodyElses() {
+        onAPhone();
+        signIn("serviceuser", PASSWORD);
+        checkAccessibility();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to your plan")).click();
+        assertThat(page.locator("h1")).containsText("Sam Example");
+        checkAccessibility();
+
+        long other = jdbc.sql("select id from person where id <> (select person_id from account "
+                + "where username = 'serviceuser') order by id limit 1").query(Long.class).single();
+        var response = page.navigate("/people/" + other);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("h1")).containsText("Page not found");
+        checkAccessibility();
+    }
+}

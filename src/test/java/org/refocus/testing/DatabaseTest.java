@@ -1,0 +1,24 @@
+package org.refocus.testing;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base for tests that run the application against real PostgreSQL. Every subclass with the same
+ * configuration shares one application context and so one database, seeded with the demo data
+ * (password {@link #PASSWORD}).
+ */
+public abstract class DatabaseTest {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.newDatabaseUrl();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("refocus.demo", () -> "true");
+        registry.add("refocus.demo-password", () -> PASSWORD);
+    }
+}
