@@ -1,6 +1,7 @@
 package org.refocus.measures.instrument;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public record ScoreSpec(String key, String label, String subscaleKey, Aggregatio
         Objects.requireNonNull(aggregation, "aggregation");
         Objects.requireNonNull(minimum, "minimum");
         Objects.requireNonNull(maximum, "maximum");
-        conversion = conversion == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(conversion));
+        conversion = conversion == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conversion));
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         codings = codings == null ? List.of() : List.copyOf(codings);
         if (decimals < 0 || decimals > 6) {
