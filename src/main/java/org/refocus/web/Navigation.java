@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.refocus.identity.CurrentUser;
+import org.refocus.shared.NavigationEntry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,9 +16,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class Navigation {
 
     private final MessageSource messages;
+    private final List<NavigationEntry> entries;
 
-    Navigation(MessageSource messages) {
+    Navigation(MessageSource messages, ObjectProvider<NavigationEntry> entries) {
         this.messages = messages;
+        this.entries = entries.stream().sorted(java.util.Comparator.comparingInt(NavigationEntry::order)).toList();
     }
 
     @ModelAttribute("currentUser")
@@ -48,6 +52,18 @@ class Navigation {
                 add(items, "nav.audit", "/admin/audit", path);
             }
             default -> {
+            }
+        }
+        for (NavigationEntry entry : entries) {
+            if (!entry.roles().contains(user.role().name())) {
+                continue;
+            }
+            if (entry.href().contains("{personId}")) {
+                if (user.personId() != null) {
+                    add(items, entry.messageKey(), entry.href().replace("{personId}", user.personId().toString()), path);
+                }
+            } else {
+                add(items, entry.messageKey(), entry.href(), path);
             }
         }
         return items;

@@ -10,6 +10,7 @@ import org.refocus.audit.AuditTrail;
 import org.refocus.identity.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,7 +46,7 @@ class DemoData implements ApplicationRunner {
     DemoData(Accounts accounts, SyntheticPopulation population, PasswordEncoder passwords, AuditTrail audit,
             @Value("${refocus.demo}") boolean demo, @Value("${refocus.demo-password:}") String configuredPassword,
             @Value("${spring.main.web-application-type:servlet}") String webApplicationType,
-            List<DemoContent> content, TransactionTemplate transaction) {
+            ObjectProvider<DemoContent> content, TransactionTemplate transaction) {
         this.accounts = accounts;
         this.population = population;
         this.passwords = passwords;
@@ -53,7 +54,7 @@ class DemoData implements ApplicationRunner {
         this.demo = demo;
         this.configuredPassword = configuredPassword;
         this.webApplication = !"none".equalsIgnoreCase(webApplicationType);
-        this.content = content;
+        this.content = content.orderedStream().toList();
         this.transaction = transaction;
     }
 
