@@ -7,6 +7,7 @@ import org.refocus.shared.RouteRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,17 +40,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
-            SignInThrottle throttle, AuditTrail audit) {
-        return new ThrottledAuthenticationProvider(users, passwords, throttle, audit);
-    }
-
-    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteRules> moduleRules,
-            ThrottledAuthenticationProvider provider, SignOutAudit signOutAudit) throws Exception {
+            UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
+            SignOutAudit signOutAudit) throws Exception {
+        // One manager with no parent: each attempt is checked (and counted) exactly once.
+        ProviderManager signIn = new ProviderManager(
+                new ThrottledAuthenticationProvider(users, passwords, throttle, audit));
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/fhir/");
-        http.authenticationProvider(provider)
+        http.authenticationManager(signIn)
                 .authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/login", "/account/activate/**", "/css/**", "/js/**", "/vendor/**",
                             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll();

@@ -18,7 +18,7 @@ record AccountForm(
         @NotNull(message = "{account.role.required}") Role role,
         Set<Long> teamIds,
         @Positive(message = "{account.personId.invalid}") Long personId,
-        int version) {
+        @NotNull(message = "{form.version.missing}") Integer version) {
 
     static AccountForm empty() {
         return new AccountForm("", "", "", null, Set.of(), null, 0);

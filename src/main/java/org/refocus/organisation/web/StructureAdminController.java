@@ -190,7 +190,7 @@ class StructureAdminController {
         TeamView team = organisations.team(id);
         if (!result.hasErrors()) {
             try {
-                organisations.updateTeam(id, teamForm.name(), teamForm.description(), teamForm.active(),
+                organisations.updateTeam(id, teamForm.name(), teamForm.description(), Boolean.TRUE.equals(teamForm.active()),
                         teamForm.version());
                 redirect.addFlashAttribute("flash", "structure.saved");
                 return "redirect:/admin/teams";

@@ -8,6 +8,6 @@ record TeamForm(
         @NotNull(message = "{team.site.required}") Long siteId,
         @NotBlank(message = "{structure.name.required}") @Size(max = 150, message = "{field.tooLong}") String name,
         @Size(max = 1000, message = "{field.tooLong}") String description,
-        boolean active,
-        int version) {
+        Boolean active,
+        @NotNull(message = "{form.version.missing}") Integer version) {
 }

@@ -18,7 +18,7 @@ record PersonForm(
         @Size(max = 14, message = "{person.nhsNumber.invalid}") String nhsNumber,
         @NotNull(message = "{person.team.required}") Long teamId,
         Long careCoordinatorId,
-        int version) {
+        @NotNull(message = "{form.version.missing}") Integer version) {
 
     static PersonForm empty() {
         return new PersonForm("", "", "", null, "", null, null, 0);
