@@ -40,7 +40,7 @@ final class ModelFrame {
     static ModelFrame build(Dataset data, String outcome, List<String> fixed, String clusterName) {
         Dataset.Column outcomeColumn = data.column(outcome);
         if (!(outcomeColumn instanceof Dataset.NumericColumn numericOutcome)) {
-            throw new InvalidDataException("outcome column '" + outcome + "' is not numeric");
+            throw new InvalidDataException("outcome column '" + outcome + "' is not numeric" + firstText(data, outcome));
         }
         List<Dataset.Column> fixedColumns = new ArrayList<>();
         for (String name : fixed) {
@@ -86,6 +86,17 @@ final class ModelFrame {
         String[] labels = clusterIndex(data, clusterName, clusterColumn, usedRows, clusterCodes);
         return new ModelFrame(List.copyOf(terms), columns.toArray(new double[0][]), clusterCodes, labels,
                 usedRows, rows - used);
+    }
+
+    /** Points at the first value that made a column text, so the user can find it. */
+    private static String firstText(Dataset data, String name) {
+        Dataset.TextColumn text = (Dataset.TextColumn) data.column(name);
+        for (int row = 0; row < data.rowCount(); row++) {
+            if (text.codes()[row] >= 0) {
+                return " (data row " + (row + 1) + " holds '" + text.levels()[text.codes()[row]] + "')";
+            }
+        }
+        return "";
     }
 
     private static double[] gather(double[] values, int[] rows) {
