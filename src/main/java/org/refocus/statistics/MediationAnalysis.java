@@ -103,7 +103,7 @@ public final class MediationAnalysis {
         Dataset complete = completeCases(data);
         int dropped = data.rowCount() - complete.rowCount();
         String treatmentTerm = treatmentTerm(complete);
-        Estimate full = estimate(complete, cluster, treatmentTerm);
+        Estimate full = estimate(complete, cluster, treatmentTerm, true);
 
         // Rows of each cluster, and clusters by arm when the treatment is a cluster-level variable.
         Map<String, List<Integer>> rowsByCluster = new TreeMap<>();
@@ -132,7 +132,8 @@ public final class MediationAnalysis {
             Dataset sample = complete.selectRows(rows.stream().mapToInt(Integer::intValue).toArray())
                     .withNumeric(BOOTSTRAP_CLUSTER, ids.stream().mapToDouble(Double::doubleValue).toArray());
             try {
-                indirect[succeeded] = estimate(sample, BOOTSTRAP_CLUSTER, treatmentTerm).indirect();
+                // The total-effect model is not needed for a·b, so each resample fits two models, not three.
+                indirect[succeeded] = estimate(sample, BOOTSTRAP_CLUSTER, treatmentTerm, false).indirect();
                 succeeded++;
             } catch (InvalidDataException e) {
                 // A resample can be degenerate (e.g. a covariate constant in it); it is counted, not fatal.
@@ -154,7 +155,7 @@ public final class MediationAnalysis {
         }
     }
 
-    private Estimate estimate(Dataset data, String clusterColumn, String treatmentTerm) {
+    private Estimate estimate(Dataset data, String clusterColumn, String treatmentTerm, boolean withTotal) {
         List<String> mediatorFixed = new ArrayList<>();
         mediatorFixed.add(treatment);
         mediatorFixed.addAll(covariates);
@@ -166,10 +167,12 @@ public final class MediationAnalysis {
                 .withMethod(method).fit(data);
         RandomInterceptFit outcomeFit = LinearMixedModel.randomIntercept(outcome, outcomeFixed, clusterColumn)
                 .withMethod(method).fit(data);
-        RandomInterceptFit totalFit = LinearMixedModel.randomIntercept(outcome, mediatorFixed, clusterColumn)
-                .withMethod(method).fit(data);
+        FixedEffect total = withTotal
+                ? LinearMixedModel.randomIntercept(outcome, mediatorFixed, clusterColumn).withMethod(method).fit(data)
+                        .fixedEffect(treatmentTerm)
+                : null;
         return new Estimate(mediatorFit.fixedEffect(treatmentTerm), outcomeFit.fixedEffect(mediator),
-                outcomeFit.fixedEffect(treatmentTerm), totalFit.fixedEffect(treatmentTerm));
+                outcomeFit.fixedEffect(treatmentTerm), total);
     }
 
     private Dataset completeCases(Dataset data) {

@@ -205,4 +205,27 @@ class LinearMixedModelTest {
         assertClose(forward.groupVariance(), backward.groupVariance(), 1e-8, "group variance");
         assertFalse(forward.isSingular());
     }
+
+    @Test
+    void keepsItsPrecisionWhenTheDataSitFarFromZero() {
+        // Raw sums of squares would lose about ten digits here; the centred statistics lose almost none.
+        GeneratedTrial trial = GeneratedTrial.generate(31, 12, 3, 15, 1.5, 2.0, 0.0);
+        Dataset data = trial.dataset;
+        double[] y = data.numeric("y");
+        double[] baseline = data.numeric("baseline");
+        for (int i = 0; i < y.length; i++) {
+            y[i] += 1e6;
+            baseline[i] += 1e5;
+        }
+        Dataset shifted = data.withNumeric("y", y).withNumeric("baseline", baseline);
+        LinearMixedModel model = LinearMixedModel.randomIntercept("y", GeneratedTrial.FIXED, "team");
+        RandomInterceptFit near = model.fit(data);
+        RandomInterceptFit far = model.fit(shifted);
+        assertClose(near.groupVariance(), far.groupVariance(), 1e-7, "group variance");
+        assertClose(near.residualVariance(), far.residualVariance(), 1e-8, "residual variance");
+        assertClose(near.fixedEffect("baseline").estimate(), far.fixedEffect("baseline").estimate(), 1e-8, "slope");
+        assertClose(near.fixedEffect("armintervention").degreesOfFreedom(),
+                far.fixedEffect("armintervention").degreesOfFreedom(), 1e-6, "df");
+        assertClose(near.criterion(), far.criterion(), 1e-10, "criterion");
+    }
 }
