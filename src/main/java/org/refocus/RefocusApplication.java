@@ -1,8 +1,10 @@
 package org.refocus;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.refocus.shared.Command;
+import org.refocus.statistics.cli.AnalyseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +21,9 @@ public class RefocusApplication {
     private static final Set<String> DATABASE_COMMANDS = Set.of("generate", "create-admin");
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("analyse")) {
+            System.exit(AnalyseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && DATABASE_COMMANDS.contains(args[0])) {
             System.exit(runCommand(args[0], List.of(args).subList(1, args.length)));
         }

@@ -78,6 +78,13 @@ abstract class BrowserJourney extends DatabaseTest {
         assertThat(consoleErrors).as("browser console errors (CSP, scripts)").isEmpty();
     }
 
+    /** Opens a page that should not be found; the browser's own log line for that 404 is expected. */
+    com.microsoft.playwright.Response openExpectingNotFound(String path) {
+        var response = page.navigate(path);
+        consoleErrors.removeIf(e -> e.contains("status of 404"));
+        return response;
+    }
+
     /** Uses a phone-sized screen for the rest of the journey. */
     void onAPhone() {
         page.setViewportSize(320, 640);
@@ -102,6 +109,7 @@ abstract class BrowserJourney extends DatabaseTest {
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze();
+        assertThat(results.getPasses()).as("axe ran and checked something on " + page.url()).isNotEmpty();
         List<Rule> violations = results.getViolations();
         assertThat(violations).as(() -> page.url() + " has accessibility violations:\n" + violations.stream()
                 .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "

@@ -67,7 +67,7 @@ class PlatformJourneyTest extends BrowserJourney {
         // Pat sets a password with the link, signs in, finds Jo and opens their record.
         page.navigate(invitation);
         checkAccessibility();
-        page.getByLabel("New password").fill("sea views and long walks");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("sea views and long walks");
         page.getByLabel("Type your new password again").fill("sea views and long walks");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("You can now sign in");
@@ -96,7 +96,7 @@ class PlatformJourneyTest extends BrowserJourney {
 
         long other = jdbc.sql("select id from person where id <> (select person_id from account "
                 + "where username = 'serviceuser') order by id limit 1").query(Long.class).single();
-        var response = page.navigate("/people/" + other);
+        var response = openExpectingNotFound("/people/" + other);
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("h1")).containsText("Page not found");
         checkAccessibility();
