@@ -66,7 +66,7 @@ class FragmentsRenderTest {
         String html = kitchenSink();
 
         assertThat(html).contains("<html lang=\"en-GB\">");
-        assertThat(html).contains("<title>Kitchen sink – REFOCUS</title>");
+        assertThat(html).contains("<title>Error: Kitchen sink – REFOCUS</title>");
         assertThat(html).contains("<a class=\"nhsuk-skip-link\" data-module=\"nhsuk-skip-link\" href=\"#maincontent\">Skip to main content</a>");
         assertThat(html).contains("<span class=\"nhsuk-header__service-name\">REFOCUS</span>");
         assertThat(html).containsOnlyOnce("<main class=\"nhsuk-main-wrapper\" id=\"maincontent\" role=\"main\">");
