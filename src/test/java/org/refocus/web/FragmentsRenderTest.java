@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @WebMvcTest(controllers = FragmentsRenderTest.KitchenSinkController.class)
 @Import({FragmentsRenderTest.KitchenSinkController.class, FragmentsRenderTest.ErrorViews.class})
 @TestPropertySource(properties = {
-        "spring.messages.basename=messages,i18n/frontend",
+        "spring.messages.basename=messages,i18n/frontend,i18n/test",
         // The application will have messages.properties; this slice has only i18n/frontend.
         "logging.level.org.springframework.context.support.ResourceBundleMessageSource=ERROR"})
 @WithMockUser
@@ -352,7 +352,7 @@ class FragmentsRenderTest {
                     new NavItem("Goals", "/goals", true),
                     new NavItem("Reports", "/reports", false)));
             model.addAttribute("currentUser", new CurrentUser("Sam Taylor"));
-            model.addAttribute("flash", "Goal saved");
+            model.addAttribute("flash", "test.flash.goalSaved");
             model.addAttribute("crumbs", List.of(
                     new Crumb("Home", "/"), new Crumb("People", "/people"), new Crumb("Sam Taylor", "/people/1")));
             model.addAttribute("teams", List.of(
