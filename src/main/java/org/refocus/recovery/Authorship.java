@@ -1,0 +1,16 @@
+package org.refocus.recovery;
+
+import java.time.Instant;
+
+/**
+ * Who wrote an item and who last changed it, and when. {@code …ByThePerson} is true when that was the
+ * person whose plan it is, signed in themselves; names are display names (staff) or the person's name.
+ */
+public record Authorship(String createdBy, boolean createdByThePerson, Instant createdAt, String updatedBy,
+        boolean updatedByThePerson, Instant updatedAt) {
+
+    /** True when someone changed the item after it was first written. */
+    public boolean changed() {
+        return updatedAt != null && createdAt != null && updatedAt.isAfter(createdAt.plusSeconds(1));
+    }
+}
