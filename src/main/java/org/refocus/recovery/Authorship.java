@@ -9,6 +9,15 @@ import java.time.Instant;
 public record Authorship(String createdBy, boolean createdByThePerson, Instant createdAt, String updatedBy,
         boolean updatedByThePerson, Instant updatedAt) {
 
+    /** When it was written, in the United Kingdom's time zone, for showing. */
+    public java.time.ZonedDateTime createdLocal() {
+        return createdAt == null ? null : createdAt.atZone(java.time.ZoneId.of("Europe/London"));
+    }
+
+    public java.time.ZonedDateTime updatedLocal() {
+        return updatedAt == null ? null : updatedAt.atZone(java.time.ZoneId.of("Europe/London"));
+    }
+
     /** True when someone changed the item after it was first written. */
     public boolean changed() {
         return updatedAt != null && createdAt != null && updatedAt.isAfter(createdAt.plusSeconds(1));

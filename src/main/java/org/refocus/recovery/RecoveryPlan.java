@@ -25,6 +25,23 @@ public record RecoveryPlan(PersonSummary person, boolean viewerIsThePerson, List
         return goals.stream().filter(g -> g.status() == status).toList();
     }
 
+    public List<Goal> activeGoals() {
+        return goalsWith(GoalStatus.ACTIVE);
+    }
+
+    /** The statuses of goals no longer being worked on, in the order the plan shows them. */
+    public List<GoalStatus> otherStatuses() {
+        return List.of(GoalStatus.PAUSED, GoalStatus.ACHIEVED, GoalStatus.LET_GO);
+    }
+
+    public List<PreferenceArea> careAreas() {
+        return java.util.Arrays.stream(PreferenceArea.values()).filter(a -> !a.isCrisis()).toList();
+    }
+
+    public List<PreferenceArea> crisisAreas() {
+        return java.util.Arrays.stream(PreferenceArea.values()).filter(PreferenceArea::isCrisis).toList();
+    }
+
     public Goal goal(long id) {
         return goals.stream().filter(g -> g.id() == id).findFirst().orElse(null);
     }
@@ -160,6 +177,15 @@ public record RecoveryPlan(PersonSummary person, boolean viewerIsThePerson, List
     /** One saved version of an item and what changed from the one before (nothing for the first). */
     public record Change(long revisionId, RecordType recordType, long recordId, String change, Instant changedAt,
             String changedBy, boolean byThePerson, String label, List<FieldChange> fields) {
+
+        public java.time.ZonedDateTime changedLocal() {
+            return changedAt.atZone(java.time.ZoneId.of("Europe/London"));
+        }
+
+        /** The history filter for this item, as the history page takes it. */
+        public String item() {
+            return recordType.code() + "-" + recordId;
+        }
     }
 
     /** A field whose text differs between two versions; values are already formatted for reading. */

@@ -128,7 +128,7 @@ class SyntheticPlans {
                 insert into recovery_value (person_id, words, importance, created_by, updated_by, created_at, updated_at)
                 select c.id, w.words[1 + (c.h + i) % array_length(w.words, 1)], i, c.staff, c.staff, c.at, c.at
                 from chosen c cross join generate_series(1, 3) i cross join (select ?::text[] as words) w""",
-                salt, chosen, VALUES);
+                salt, chosen, (Object) VALUES);
         update("""
                 insert into recovery_preference (person_id, area, words, voice, created_by, updated_by, created_at,
                                                  updated_at)
@@ -151,7 +151,7 @@ class SyntheticPlans {
                                                            updated_by, created_at, updated_at)
                 select c.id, c.at::date, s.s[1 + c.h % 2], c.staff, c.staff, c.at, c.at
                 from chosen c cross join (select ?::text[] as s) s""",
-                salt, chosen, SUMMARIES);
+                salt, chosen, (Object) SUMMARIES);
         update("""
                 insert into recovery_strength_entry (assessment_id, person_id, domain_id, current_status, wants,
                        personal_resources, social_resources, community_resources, created_by, updated_by, created_at,

@@ -3,9 +3,11 @@ package org.refocus.recovery.web;
 import static org.refocus.recovery.web.ValuesController.version;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import org.refocus.recovery.LifeDomains;
 import org.refocus.recovery.web.Forms.LifeDomainForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,9 +27,17 @@ class LifeDomainAdminController {
     static final String FORM_VIEW = "recovery/admin-life-domain-form";
 
     private final LifeDomains domains;
+    private final Pages pages;
 
-    LifeDomainAdminController(LifeDomains domains) {
+    LifeDomainAdminController(LifeDomains domains, Pages pages) {
         this.domains = domains;
+        this.pages = pages;
+    }
+
+    @ModelAttribute("activeOptions")
+    List<Option> activeOptions() {
+        return List.of(new Option("true", pages.text("recovery.domain.active")),
+                new Option("false", pages.text("recovery.domain.retired")));
     }
 
     @GetMapping

@@ -316,6 +316,9 @@ class ValuesController {
     private String crisisPlanForm(RecoveryPlan plan, Model model) {
         pages.plan(model, plan, true, new Pages.Crumb(pages.text("recovery.preferences.title"),
                 "/people/" + plan.person().id() + "/preferences"));
+        model.addAttribute("yesNoOptions", java.util.List.of(
+                new org.refocus.shared.Option("true", pages.text("recovery.boolean.true")),
+                new org.refocus.shared.Option("false", pages.text("recovery.boolean.false"))));
         return CRISIS_PLAN_FORM_VIEW;
     }
 
