@@ -120,20 +120,17 @@ class Revisions {
                 order by c.id desc, k.key""".formatted(filter, order.replace("order by id", "order by r.id"));
         List<Object> all = params;
         Map<Long, Row> rows = new LinkedHashMap<>();
-        jdbc.sql(sql).params(all).query((ResultSet rs) -> {
-            while (rs.next()) {
-                long id = rs.getLong("id");
-                Row row = rows.get(id);
-                if (row == null) {
-                    row = new Row(rs);
-                    rows.put(id, row);
-                }
-                String key = rs.getString("key");
-                if (key != null && !HIDDEN.contains(key)) {
-                    row.fields.add(new String[] {key, rs.getString("before"), rs.getString("after")});
-                }
+        jdbc.sql(sql).params(all).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            long id = rs.getLong("id");
+            Row row = rows.get(id);
+            if (row == null) {
+                row = new Row(rs);
+                rows.put(id, row);
             }
-            return null;
+            String key = rs.getString("key");
+            if (key != null && !HIDDEN.contains(key)) {
+                row.fields.add(new String[] {key, rs.getString("before"), rs.getString("after")});
+            }
         });
         Lookups lookups = new Lookups(personId);
         return rows.values().stream().map(r -> r.toChange(lookups)).toList();
