@@ -44,7 +44,7 @@ create table recovery_value (
     updated_by  bigint,
     version     integer not null default 0
 );
-create index recovery_value_person on recovery_value (person_id, importance) where not removed;
+create index recovery_value_person on recovery_value (person_id, importance);
 
 -- Treatment and care preferences by area, each in the person's voice or as a staff note.
 create table recovery_preference (
@@ -61,7 +61,7 @@ create table recovery_preference (
     updated_by  bigint,
     version     integer not null default 0
 );
-create index recovery_preference_person on recovery_preference (person_id, area, id) where not removed;
+create index recovery_preference_person on recovery_preference (person_id, area, id);
 
 -- Who to contact in a crisis, from the person's own plan (shown one tap away on their pages).
 create table recovery_crisis_contact (
@@ -78,7 +78,7 @@ create table recovery_crisis_contact (
     updated_by      bigint,
     version         integer not null default 0
 );
-create index recovery_crisis_contact_person on recovery_crisis_contact (person_id, id) where not removed;
+create index recovery_crisis_contact_person on recovery_crisis_contact (person_id, id);
 
 -- Whether the crisis section is the person's advance statement of their wishes, and when they made it.
 create table recovery_crisis_plan (
@@ -196,7 +196,7 @@ create table recovery_step (
         or (owner_kind = 'SOMEONE_ELSE' and owner_name is not null)
         or owner_kind = 'PERSON')
 );
-create index recovery_step_goal on recovery_step (goal_id, id) where not removed;
+create index recovery_step_goal on recovery_step (goal_id, id);
 create index recovery_step_person on recovery_step (person_id);
 
 -- A review: Goal Attainment Scaling ratings (−2..+2, with weights) for the goals reviewed that day.

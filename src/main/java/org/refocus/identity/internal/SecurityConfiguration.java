@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.refocus.audit.AuditTrail;
 import org.refocus.shared.RouteRules;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -39,7 +40,9 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Only for the web server: commands such as {@code generate} run without one (and without HttpSecurity). */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteRules> moduleRules,
             UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
             SignOutAudit signOutAudit) throws Exception {

@@ -118,18 +118,19 @@ class SyntheticPlans {
      * in the history. Written by the person's care coordinator. Returns how many people got a plan.
      */
     int addPlans(List<Long> personIds, long seed, int percent) {
+
         long salt = Math.floorMod(seed, 1_000_003L);
         Long[] chosen = jdbc.sql("select id from person where id = any(?) and (id * 2654435761 + ?) % 1000003 % 100 < ?")
                 .params(personIds.toArray(Long[]::new), salt, percent).query(Long.class).list().toArray(Long[]::new);
         if (chosen.length == 0) {
             return 0;
         }
-        update("""
+        insertWithHistory("recovery_value", """
                 insert into recovery_value (person_id, words, importance, created_by, updated_by, created_at, updated_at)
                 select c.id, w.words[1 + (c.h + i) % array_length(w.words, 1)], i, c.staff, c.staff, c.at, c.at
                 from chosen c cross join generate_series(1, 3) i cross join (select ?::text[] as words) w""",
                 salt, chosen, (Object) VALUES);
-        update("""
+        insertWithHistory("recovery_preference", """
                 insert into recovery_preference (person_id, area, words, voice, created_by, updated_by, created_at,
                                                  updated_at)
                 select c.id, a.area, case a.area when 'MEDICATION' then m[1 + c.h % array_length(m, 1)]
@@ -138,7 +139,7 @@ class SyntheticPlans {
                 from chosen c cross join (values ('MEDICATION'), ('COMMUNICATION')) a(area)
                 cross join (select ?::text[] as m, ?::text[] as k) t""",
                 salt, chosen, MEDICATION, COMMUNICATION);
-        update("""
+        insertWithHistory("recovery_crisis_contact", """
                 insert into recovery_crisis_contact (person_id, name, relationship, phone, when_to_contact, created_by,
                                                      updated_by, created_at, updated_at)
                 select c.id, t.n[1 + c.h % array_length(t.n, 1)], t.r[1 + c.h % array_length(t.r, 1)],
@@ -146,13 +147,13 @@ class SyntheticPlans {
                        'If I have stopped answering messages for more than two days', c.staff, c.staff, c.at, c.at
                 from chosen c cross join (select ?::text[] as n, ?::text[] as r) t""",
                 salt, chosen, CONTACT_NAMES, RELATIONSHIPS);
-        update("""
+        insertWithHistory("recovery_strengths_assessment", """
                 insert into recovery_strengths_assessment (person_id, assessed_on, agreed_summary, created_by,
                                                            updated_by, created_at, updated_at)
                 select c.id, c.at::date, s.s[1 + c.h % 2], c.staff, c.staff, c.at, c.at
                 from chosen c cross join (select ?::text[] as s) s""",
                 salt, chosen, (Object) SUMMARIES);
-        update("""
+        insertWithHistory("recovery_strength_entry", """
                 insert into recovery_strength_entry (assessment_id, person_id, domain_id, current_status, wants,
                        personal_resources, social_resources, community_resources, created_by, updated_by, created_at,
                        updated_at)
@@ -166,17 +167,18 @@ class SyntheticPlans {
                      on t.code = d.code and (t.n - 1) / 7 = (c.h + d.position) % 2""",
                 salt, chosen, column(STRENGTHS, 0), column(STRENGTHS, 1), column(STRENGTHS, 2), column(STRENGTHS, 3),
                 column(STRENGTHS, 4), column(STRENGTHS, 5));
-        update("""
+        insertWithHistory("recovery_goal", """
                 insert into recovery_goal (person_id, words, expected_outcome, chime, value_ids, created_by, updated_by,
                                            created_at, updated_at)
                 select c.id, t.w[g.k], t.e[g.k], string_to_array(t.ch[g.k], ','),
-                       array(select v.id from recovery_value v where v.person_id = c.id order by v.importance limit 1),
+                       array(select v.id from recovery_value v where v.person_id = c.id and not v.removed
+                             order by v.importance limit 1),
                        c.staff, c.staff, c.at + interval '7 days', c.at + interval '7 days'
                 from chosen c cross join generate_series(0, 1) i
                 cross join lateral (select 1 + (c.h + i * 5) % 12 as k) g
                 cross join (select ?::text[] as w, ?::text[] as e, ?::text[] as ch) t""",
                 salt, chosen, column(GOALS, 0), column(GOALS, 1), column(GOALS, 2));
-        update("""
+        insertWithHistory("recovery_step", """
                 insert into recovery_step (person_id, goal_id, what, owner_kind, owner_account_id, created_by,
                                            updated_by, created_at, updated_at, due_on, done, done_on)
                 select c.id, g.id, s.what,
@@ -189,7 +191,7 @@ class SyntheticPlans {
                 join unnest(?::int[], ?::text[], ?::text[]) with ordinality as s(goal, what, owner, n)
                      on t.w[s.goal + 1] = g.words""",
                 salt, chosen, column(GOALS, 0), intColumn(STEPS, 0), column(STEPS, 1), column(STEPS, 2));
-        update("""
+        insertWithHistory("recovery_conversation", """
                 insert into recovery_conversation (person_id, goal_id, held_on, goal_part, reality, options, way_forward,
                                                    created_by, updated_by, created_at, updated_at)
                 select c.id, g.id, g.created_at::date,
@@ -215,7 +217,7 @@ class SyntheticPlans {
                 join recovery_review r on r.person_id = c.id
                 join recovery_goal g on g.person_id = c.id""",
                 salt, chosen);
-        update("""
+        insertWithHistory("recovery_contact", """
                 insert into recovery_contact (person_id, contact_on, kind, duration_minutes, staff_ids, practices,
                                               created_by, updated_by, created_at, updated_at)
                 select c.id, d.day, k.kind, k.minutes, case when c.staff is null then '{}' else array[c.staff] end,
@@ -227,16 +229,6 @@ class SyntheticPlans {
                                                     when 2 then current_date - (c.h % 20 + 5)::int
                                                     else current_date - (c.h % 5)::int end as day) d""",
                 salt, chosen);
-        for (String table : List.of("recovery_value", "recovery_preference", "recovery_crisis_contact",
-                "recovery_strengths_assessment", "recovery_strength_entry", "recovery_goal", "recovery_step",
-                "recovery_conversation", "recovery_contact")) {
-            jdbc.sql("insert into recovery_revision (person_id, record_type, record_id, record_version, change, "
-                            + "changed_at, changed_by, by_the_person, content) "
-                            + "select t.person_id, ?, t.id, t.version, 'CREATED', t.created_at, t.created_by, false, "
-                            + "to_jsonb(t) - array['id','person_id','created_at','created_by','updated_at','updated_by',"
-                            + "'version'] from " + table + " t where t.person_id = any(?)")
-                    .params(table, chosen).update();
-        }
         jdbc.sql("""
                 insert into recovery_revision (person_id, record_type, record_id, record_version, change, changed_at,
                                                changed_by, by_the_person, content)
@@ -249,12 +241,25 @@ class SyntheticPlans {
         return chosen.length;
     }
 
+    /**
+     * Runs {@code insert} (an {@code insert into <table> ... select ... from chosen}) and keeps each new row
+     * as its first version in the history, in the same statement.
+     */
+    private void insertWithHistory(String table, String insert, long salt, Long[] chosen, Object... arrays) {
+        update(", inserted as (" + insert + " returning *)\n"
+                + "insert into recovery_revision (person_id, record_type, record_id, record_version, change, changed_at, "
+                + "changed_by, by_the_person, content)\n"
+                + "select person_id, '" + table + "', id, version, 'CREATED', created_at, created_by, false, "
+                + "to_jsonb(inserted) - array['id','person_id','created_at','created_by','updated_at','updated_by',"
+                + "'version'] from inserted", salt, chosen, arrays);
+    }
+
     private void update(String insert, long salt, Long[] chosen, Object... arrays) {
         Object[] params = new Object[arrays.length + 2];
         params[0] = salt;
         params[1] = chosen;
         System.arraycopy(arrays, 0, params, 2, arrays.length);
-        jdbc.sql(CHOSEN + insert).params(params).update();
+        jdbc.sql(CHOSEN.strip() + (insert.startsWith(",") ? "" : "\n") + insert).params(params).update();
     }
 
     private static String[] column(String[][] rows, int column) {
