@@ -70,7 +70,7 @@ token="$(curl -fs -c "$COOKIES" -b "$COOKIES" "$base/login" | sed -n 's/.*name="
 curl -fs -o /dev/null -c "$COOKIES" -b "$COOKIES" --data-urlencode "username=coordinator" \
     --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" "$base/login"
 session="$(awk '$6 == "SESSION" { print $7 }' "$COOKIES")"
-sam="$(curl -fs -b "$COOKIES" "$base/api/v1/people?q=Example&scope=TEAM" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')"
+sam="$(curl -fs -b "$COOKIES" "$base/api/v1/people?q=Sam%20Example&scope=TEAM" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')"
 url="$base/people/$sam/plan"
 status="$(curl -s -o /dev/null -w '%{http_code}' -b "SESSION=$session" "$url")"
 if [[ "$status" != 200 ]]; then echo "Could not open $url as the coordinator (HTTP $status)" >&2; exit 1; fi

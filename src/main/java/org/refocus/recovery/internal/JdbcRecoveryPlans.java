@@ -81,12 +81,14 @@ class JdbcRecoveryPlans implements RecoveryPlans {
         // Staff see what the person changed; the person sees what everyone else changed.
         List<Change> changes = lastLooked == null ? List.of()
                 : revisions.since(personId, lastLooked, !subject.isThePerson(), CHANGES_SHOWN);
+        RecoveryPlan plan = load(subject, changes);
+        // Written last, so that the row lock is held as briefly as possible (one viewer in several tabs).
         jdbc.sql("""
                         insert into recovery_plan_seen (person_id, account_id, seen_at) values (?, ?, now())
                         on conflict (person_id, account_id) do update set seen_at = excluded.seen_at""")
                 .params(personId, viewer).update();
         audit.record(AuditAction.VIEWED, "recovery_plan", personId, personId, null);
-        return load(subject, changes);
+        return plan;
     }
 
     @Override

@@ -87,7 +87,8 @@ class Revisions {
 
     /** Versions saved after {@code since} by the person ({@code byThePerson}) or by anyone else, newest first. */
     List<Change> since(long personId, Instant since, boolean byThePerson, int limit) {
-        return read(personId, " and r.changed_at > ? and r.by_the_person = ?",
+        // Contacts are staff records of meetings, not part of the plan the person writes.
+        return read(personId, " and r.changed_at > ? and r.by_the_person = ? and r.record_type <> 'recovery_contact'",
                 List.of(personId, java.sql.Timestamp.from(since), byThePerson, limit), " order by id desc limit ?");
     }
 
