@@ -296,6 +296,27 @@ class RecoveryWebTest extends DatabaseTest {
                 .param(person).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void administratorsAddRenameAndRetireLifeDomains() throws Exception {
+        mvc.perform(post("/admin/life-domains").with(as("admin")).with(csrf()).param("name", "Leisure").param("version", "0"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("That name is already used")));
+        mvc.perform(post("/admin/life-domains").with(as("admin")).with(csrf()).param("name", "Pets and animals")
+                .param("prompt", "Animals you care for").param("version", "0")).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("select id from recovery_life_domain where name = 'Pets and animals'").query(Long.class).single();
+        mvc.perform(get("/admin/life-domains").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Pets and animals")));
+        mvc.perform(post("/admin/life-domains/" + id).with(as("admin")).with(csrf()).param("name", "Pets")
+                .param("prompt", "").param("position", "8").param("active", "false").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/life-domains/" + id).with(as("admin")).with(csrf()).param("name", "Pets again")
+                .param("position", "8").param("active", "true").param("version", "0"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Someone else saved a change")));
+        assertThat(jdbc.sql("select name || ' ' || active from recovery_life_domain where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("Pets false");
+        assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'recovery_life_domain' "
+                + "and record_id = ?").param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+    }
+
     private List<String> samsPages(boolean staff) {
         long goal = fixtures.goalOf(sam, "Sleep%");
         long assessment = fixtures.latestAssessment(sam);
