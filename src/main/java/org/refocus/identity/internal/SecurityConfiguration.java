@@ -18,6 +18,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.http.HttpStatus;
 
@@ -70,6 +71,10 @@ class SecurityConfiguration {
                                 request -> true)
                         .accessDeniedHandler((request, response, denied) ->
                                 response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(moduleRules.stream()
+                        .flatMap(rules -> rules.postsThatChangeNothing().stream())
+                        .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
+                        .toArray(RequestMatcher[]::new)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
