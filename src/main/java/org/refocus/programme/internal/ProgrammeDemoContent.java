@@ -67,7 +67,9 @@ class ProgrammeDemoContent implements DemoContent {
             sessions += session(programme, team.id(), "COACHING_TRAINING", "Coaching skills training, part 1 (GROW)",
                     start.plusDays(70), main, staff, staff.size() - 1, 0, trainer, main);
             sessions += session(programme, team.id(), "COACHING_TRAINING", "Coaching skills training, part 2",
-                    today.plusDays(10), false, staff, 0, 0, trainer, false);
+                    main ? start.plusDays(95) : today.plusDays(10), main, staff, staff.size() - 1, 0, trainer, false);
+            sessions += session(programme, team.id(), "REFLECTION_SESSION", "Coaching practice reflection",
+                    today.plusDays(30), false, staff, 0, 0, trainer, false);
             sessions += session(programme, team.id(), "RECOVERY_WORKSHOP", "Recovery workshop 2: CHIME in practice",
                     today.plusDays(24), false, staff, 0, 0, trainer, false);
             if (main) {
