@@ -70,7 +70,9 @@ class ParticipationController {
     String team(@PathVariable long id, Model model) {
         TeamRow row = participation.forTeam(id);
         boolean named = !access.seesEveryTeamsFigures();
-        Long projectId = named ? projects.forTeam(id).stream().findFirst().map(p -> p.id()).orElse(null) : null;
+        // The records behind the project figure: the project itself when there is one, else the team's list.
+        var teamProjects = named ? projects.forTeam(id) : List.<PartnershipProjects.ProjectSummary>of();
+        Long projectId = teamProjects.size() == 1 ? teamProjects.get(0).id() : null;
         List<FigureRow> figures = new ArrayList<>();
         for (FigureValue f : row.participation().figures()) {
             boolean caseloadLink = !f.figure().fromCaseload() || access.user().role().isTeamStaff();
@@ -170,7 +172,7 @@ class ParticipationController {
         return switch (figure) {
             case TRAINING -> "/programme/teams/" + teamId + "/training";
             case SESSIONS -> "/programme/teams/" + teamId;
-            case PROJECT -> projectId == null ? "/programme/teams/" + teamId : "/projects/" + projectId;
+            case PROJECT -> projectId == null ? "/programme/teams/" + teamId + "#projects" : "/projects/" + projectId;
             // The person-level records are the recovery module's; the team's caseload is the way in.
             case VALUES, STRENGTHS, ACTIVE_GOAL, GOAL_STRIVING -> "/caseload?scope=TEAM";
         };
