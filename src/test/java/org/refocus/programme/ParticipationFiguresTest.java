@@ -139,6 +139,8 @@ class ParticipationFiguresTest extends DatabaseTest {
         long riverside = team("Riverside");
         String page = mvc.perform(get("/programme/teams/" + riverside + "/model").with(as("coordinator")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "rendered-pages"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "rendered-pages", "programme-model.html"), page);
         assertThat(page).contains("61.5 (4 responses)").contains("70.0 (2 responses)").contains("40.6 (5 responses)")
                 .contains("<svg").contains("<polyline").doesNotContain("style=").doesNotContain("<script>");
         // Across an organisation, team means are pooled by the number of responses.

@@ -30,7 +30,7 @@ public record LineChart(int width, int height, int left, int right, int top, int
         int width = 640;
         int height = 240;
         int left = 48;
-        int right = width - 16;
+        int right = width - 32;
         int top = 16;
         int bottom = height - 40;
         int n = months.size();

@@ -16,8 +16,8 @@ class LineChartTest {
         LineChart chart = LineChart.of(months, Map.of(jan, 0.0, jan.plusMonths(1), 50.0, jan.plusMonths(3), 100.0),
                 0, 100, 0);
         assertThat(chart.points()).extracting(LineChart.Point::y).containsExactly(200.0, 108.0, 16.0);
-        assertThat(chart.points()).extracting(LineChart.Point::x).containsExactly(48.0, 240.0, 624.0);
-        assertThat(chart.segments()).containsExactly("48.0,200.0 240.0,108.0", "624.0,16.0");
+        assertThat(chart.points()).extracting(LineChart.Point::x).containsExactly(48.0, 234.7, 608.0);
+        assertThat(chart.segments()).containsExactly("48.0,200.0 234.7,108.0", "608.0,16.0");
         assertThat(chart.yTicks()).extracting(LineChart.Tick::label).containsExactly("0", "25", "50", "75", "100");
         assertThat(chart.empty()).isFalse();
     }
