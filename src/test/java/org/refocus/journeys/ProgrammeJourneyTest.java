@@ -67,6 +67,7 @@ class ProgrammeJourneyTest extends BrowserJourney {
         assertThat(page.locator("main")).containsText("Good discussion of hope.");
         assertThat(page.locator("main")).containsText("4 out of 5");
         checkAccessibility();
+        screenshot("session-with-report");
 
         long session = jdbc.sql("select id from programme_session where title = 'Recovery workshop 3: hope and identity'")
                 .query(Long.class).single();
@@ -134,6 +135,7 @@ class ProgrammeJourneyTest extends BrowserJourney {
         assertThat(page.locator("#budget-balance")).hasText("£187.50");
         assertThat(page.locator("main")).containsText("Recorded by Sam Example (demo)");
         checkAccessibility();
+        screenshot("project-on-a-phone");
 
         // Sam cannot open a project they are not a member of.
         long staffOnly = jdbc.sql("""
@@ -174,12 +176,19 @@ class ProgrammeJourneyTest extends BrowserJourney {
         String milestonesAfter = page.locator("#figure-partnershipProjectProgress td").nth(1).textContent();
         assertThat(milestonesAfter).isNotEqualTo(milestonesBefore);
         assertThat(percent(page.locator("#participation-index").textContent())).isGreaterThan(percent(indexBefore));
+        screenshot("participation");
 
         // The records behind the training figure: who has attended coaching-skills training.
         page.locator("#figure-trainingAttendance").getByRole(AriaRole.LINK).click();
         assertThat(page.locator("h1")).containsText("Coaching-skills training attendance");
         assertThat(page.locator("main table")).containsText("Cora Coordinator (demo)");
         checkAccessibility();
+    }
+
+    /** Keeps a picture of the page in target/screenshots for people reviewing the change. */
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target", "screenshots", "programme-" + name + ".png")));
     }
 
     private static int percent(String text) {

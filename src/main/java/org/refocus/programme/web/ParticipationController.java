@@ -59,7 +59,7 @@ class ParticipationController {
 
     /** A figure as shown: resolved label, numbers, share as a percentage, and where its records are. */
     record FigureRow(String key, String label, String description, int numerator, int denominator, String share,
-            String weight, boolean inIndex, String status, String href) {
+            String weight, boolean inIndex, String status, String href, boolean available) {
     }
 
     record ComparisonRow(TeamView team, String start, String index, String level, String levelColour,
@@ -165,7 +165,8 @@ class ParticipationController {
                 f.numerator(), f.denominator(),
                 f.share() == null ? text.get("participation.share.none") : percent(f.share()),
                 String.format(Locale.UK, "%.1f", f.weight()).replace(".0", ""), f.inIndex(), status,
-                f.status() == FigureStatus.NOT_AVAILABLE_YET ? null : href);
+                f.status() == FigureStatus.NOT_AVAILABLE_YET ? null : href,
+                f.status() != FigureStatus.NOT_AVAILABLE_YET);
     }
 
     private static String href(Figure figure, long teamId, Long projectId) {
