@@ -10,4 +10,13 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 public interface RouteRules {
 
     void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes);
+
+    /**
+     * API paths (Ant-style patterns) whose POST changes nothing, such as scoring a set of answers without
+     * storing them, and so may be called by API clients without a CSRF token. Never list a path that
+     * stores, changes or deletes anything.
+     */
+    default java.util.List<String> postsThatChangeNothing() {
+        return java.util.List.of();
+    }
 }

@@ -12,13 +12,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.http.HttpStatus;
 
@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
  * refused. Page requests without a session go to the sign-in page; API requests get 401.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -35,14 +36,6 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt today, with the algorithm recorded in each hash so that it can be upgraded later.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Only for the web server: commands such as {@code generate} run without one (and without HttpSecurity). */
-    @Bean
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteRules> moduleRules,
             UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
             SignOutAudit signOutAudit) throws Exception {
@@ -73,6 +66,10 @@ class SecurityConfiguration {
                                 request -> true)
                         .accessDeniedHandler((request, response, denied) ->
                                 response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(moduleRules.stream()
+                        .flatMap(rules -> rules.postsThatChangeNothing().stream())
+                        .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
+                        .toArray(RequestMatcher[]::new)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -29,6 +29,6 @@ class RecoveryLinks {
 
     @Bean
     NavigationEntry lifeDomains() {
-        return new NavigationEntry("recovery.nav.lifeDomains", "/admin/life-domains", Set.of("ADMIN"), 60);
+        return new NavigationEntry("recovery.nav.lifeDomains", "/admin/life-domains", Set.of("ADMIN"), 65);
     }
 }
