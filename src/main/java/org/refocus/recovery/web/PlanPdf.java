@@ -16,12 +16,21 @@ import org.thymeleaf.context.Context;
 /**
  * The recovery plan as a PDF the person can keep: the {@code recovery/plan-pdf} template (well-formed
  * XHTML with its own print styles) rendered by openhtmltopdf. Fonts are DejaVu Sans from the classpath,
- * and every external resource is refused, so rendering never touches the network.
+ * and every external resource is refused, so rendering never touches the network. The PDF is tagged
+ * (PDF/UA) for screen readers.
  */
 @Component
 class PlanPdf {
 
     static final String TEMPLATE = "recovery/plan-pdf";
+
+    static {
+        // openhtmltopdf logs every render at INFO (no personal data, but noise); keep its warnings only.
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private static final String FONT_FAMILY = "DejaVu Sans";
 
     private final ITemplateEngine templates;
@@ -39,6 +48,8 @@ class PlanPdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // A tagged PDF (PDF/UA) so that screen readers can read the person's copy too.
+            builder.usePdfUaAccessibility(true);
             builder.useExternalResourceAccessControl((uri, type) -> false,
                     ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             builder.useExternalResourceAccessControl((uri, type) -> false,
