@@ -58,6 +58,24 @@ class ScaleOutTest {
     }
 
     @Test
+    void manyRequestsAtOnceInAFreshSessionAllSucceed() throws Exception {
+        String url = TestDatabases.newDatabaseUrl();
+        try (ConfigurableApplicationContext node = RunningNodes.start(on(url))) {
+            String cookie = RunningNodes.signIn(RunningNodes.baseUrl(node), "coordinator", DatabaseTest.PASSWORD);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                var answers = pool.invokeAll(java.util.Collections.nCopies(32,
+                        () -> RunningNodes.get(RunningNodes.baseUrl(node) + "/caseload", cookie).statusCode()));
+                for (var answer : answers) {
+                    assertThat(answer.get()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void withoutDemoDataTheLogSaysHowToCreateTheFirstAdministratorAndHealthFollowsTheDatabase(
             CapturedOutput output) throws Exception {
