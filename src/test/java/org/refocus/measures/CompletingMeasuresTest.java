@@ -223,7 +223,7 @@ class CompletingMeasuresTest extends DatabaseTest {
                 .query(String.class).single().matches("QUEUED|RUNNING"); i++) {
             Thread.sleep(50);
         }
-        assertThat(page(job, "coordinator", "import-job")).contains("1 responses stored");
+        assertThat(page(job, "coordinator", "import-job")).contains("1 response stored");
         mvc.perform(get(job + "/progress").header("HX-Request", "true").with(as("coordinator")))
                 .andExpect(header().string("HX-Refresh", "true"));
         mvc.perform(get(job).with(as("rita.lead"))).andExpect(status().isNotFound());

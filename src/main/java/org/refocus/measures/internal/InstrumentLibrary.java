@@ -50,6 +50,7 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final Map<String, Long> versionIds = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentDefinition> byId = new ConcurrentHashMap<>();
+    private volatile List<String> order = List.of();
 
     InstrumentLibrary(InstrumentCatalogue catalogue, JdbcClient jdbc, TransactionTemplate transaction) {
         this.catalogue = catalogue;
@@ -93,6 +94,15 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
             throw new NotFoundException("instrument version");
         }
         return new StoredVersion(versionId, definition);
+    }
+
+    /** The current version of every instrument, in the order of the definitions' index (QPR first). */
+    public List<InstrumentDefinition> current() {
+        List<String> codes = order;
+        return catalogue.current().stream()
+                .sorted(java.util.Comparator.comparingInt(d -> codes.indexOf(d.code()) < 0 ? Integer.MAX_VALUE
+                        : codes.indexOf(d.code())))
+                .toList();
     }
 
     /** Every stored version known to this node, ordered by code then version. */
@@ -208,6 +218,7 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
      * @throws IllegalStateException when a version that has been answered was changed or removed
      */
     void synchronise(List<DefinitionFile> files) {
+        order = files.stream().map(f -> f.definition().code()).distinct().toList();
         List<String> problems = new ArrayList<>();
         for (DefinitionFile file : files) {
             InstrumentDefinition d = file.definition();

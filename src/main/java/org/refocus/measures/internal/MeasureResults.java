@@ -92,7 +92,7 @@ public class MeasureResults implements Measures, OutcomeRecords {
         List<ResponseView> completed = responses.completedOf(personId);
         audit.record(AuditAction.VIEWED, "measure_results", personId, personId, "responses=" + completed.size());
         Map<String, List<ResponseView>> byCode = new LinkedHashMap<>();
-        for (InstrumentDefinition d : library.catalogue().current()) {
+        for (InstrumentDefinition d : library.current()) {
             byCode.put(d.code(), new ArrayList<>());
         }
         completed.forEach(r -> byCode.computeIfAbsent(r.instrumentCode(), c -> new ArrayList<>()).add(r));
@@ -190,7 +190,7 @@ public class MeasureResults implements Measures, OutcomeRecords {
             throw new NotFoundException("team");
         }
         List<TeamSeries> result = new ArrayList<>();
-        for (InstrumentDefinition d : library.catalogue().current()) {
+        for (InstrumentDefinition d : library.current()) {
             for (ScoreSpec spec : d.scores()) {
                 List<MonthMean> months = jdbc.sql("""
                         select date_trunc('month', completed_at at time zone 'Europe/London')::date as month,

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.refocus.measures.instrument.InstrumentDefinition;
 import org.refocus.measures.internal.InstrumentLibrary;
 import org.refocus.measures.internal.ResponseImports;
@@ -33,29 +35,32 @@ class ImportController {
 
     private final ResponseImports imports;
     private final InstrumentLibrary library;
+    private final MeasureTexts texts;
 
-    ImportController(ResponseImports imports, InstrumentLibrary library) {
+    ImportController(ResponseImports imports, InstrumentLibrary library, MeasureTexts texts) {
         this.imports = imports;
         this.library = library;
+        this.texts = texts;
     }
 
     @GetMapping("/measures/imports/new")
     String form(Model model) {
-        return formPage(model, null, null, true);
+        return formPage(model, List.of(), null, true);
     }
 
     @PostMapping("/measures/imports")
     String submit(@RequestParam(required = false) String instrument,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean allOrNothing, Model model) throws IOException {
-        String problem = null;
+        List<String> problems = new ArrayList<>();
         if (instrument == null || library.catalogue().find(instrument).isEmpty()) {
-            problem = "measures.import.instrument.required";
-        } else if (file == null || file.isEmpty()) {
-            problem = "measures.import.file.required";
+            problems.add("instrument");
         }
-        if (problem != null) {
-            return formPage(model, problem, instrument, allOrNothing);
+        if (file == null || file.isEmpty()) {
+            problems.add("file");
+        }
+        if (!problems.isEmpty()) {
+            return formPage(model, problems, instrument, allOrNothing);
         }
         Path temporary = Files.createTempFile("refocus-import-", ".csv");
         try (InputStream in = file.getInputStream()) {
@@ -69,7 +74,7 @@ class ImportController {
     String job(@PathVariable long id, Model model) {
         ResponseImports.JobView job = imports.job(id);
         model.addAttribute("job", job);
-        model.addAttribute("errors", job.running() ? java.util.List.of() : imports.errors(id));
+        model.addAttribute("errors", job.running() ? List.of() : imports.errors(id));
         model.addAttribute("autoRefreshSeconds", job.running() && !job.stalled() ? REFRESH_SECONDS : null);
         return JOB_VIEW;
     }
@@ -86,10 +91,12 @@ class ImportController {
         return JOB_VIEW + " :: progress";
     }
 
-    private String formPage(Model model, String problem, String instrument, boolean allOrNothing) {
-        model.addAttribute("instrumentOptions", library.catalogue().current().stream()
-                .map(d -> new Option(d.code(), d.shortName() + " – " + d.title())).toList());
-        model.addAttribute("problem", problem);
+    private String formPage(Model model, List<String> problems, String instrument, boolean allOrNothing) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", texts.text("measures.import.instrument.choose")));
+        library.current().forEach(d -> options.add(new Option(d.code(), d.shortName() + " – " + d.title())));
+        model.addAttribute("instrumentOptions", options);
+        model.addAttribute("problems", problems);
         model.addAttribute("instrument", instrument);
         model.addAttribute("allOrNothing", allOrNothing);
         model.addAttribute("recentJobs", imports.recentJobs());

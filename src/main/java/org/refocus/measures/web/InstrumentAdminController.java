@@ -159,7 +159,7 @@ class InstrumentAdminController {
         model.addAttribute("instrument", instrument);
         List<Option> options = new ArrayList<>();
         options.add(new Option("", texts.text("measures.content.instrument.fromFile")));
-        library.catalogue().current().forEach(d -> options.add(new Option(d.code(), d.shortName() + " – " + d.title())));
+        library.current().forEach(d -> options.add(new Option(d.code(), d.shortName() + " – " + d.title())));
         model.addAttribute("instrumentOptions", options);
         return IMPORT_VIEW;
     }

@@ -49,7 +49,7 @@ class InstrumentApiController {
     @GetMapping
     List<InstrumentJson> list() {
         Map<Long, InstrumentLibrary.StoredContent> wording = library.currentContents();
-        return library.catalogue().current().stream().map(d -> {
+        return library.current().stream().map(d -> {
             long id = library.versionId(d);
             return InstrumentJson.summary(d, Optional.ofNullable(wording.get(id)).map(InstrumentLibrary.StoredContent::content));
         }).toList();

@@ -211,7 +211,7 @@ class PersonMeasuresController {
     private String assignPage(long id, Model model) {
         model.addAttribute("person", people.requireReach(id));
         model.addAttribute("instrumentOptions", availableInstruments());
-        model.addAttribute("missingWording", library.catalogue().current().stream()
+        model.addAttribute("missingWording", library.current().stream()
                 .filter(d -> library.currentContent(library.versionId(d)).isEmpty())
                 .map(InstrumentDefinition::shortName).toList());
         model.addAttribute("completionOptions", List.of(
@@ -229,7 +229,7 @@ class PersonMeasuresController {
     /** Instruments whose wording is available (shipped, imported or demo), by name. */
     private List<Option> availableInstruments() {
         Map<Long, InstrumentLibrary.StoredContent> wording = library.currentContents();
-        return library.catalogue().current().stream()
+        return library.current().stream()
                 .filter(d -> wording.containsKey(library.versionId(d)))
                 .map(d -> new Option(d.code(), d.shortName() + " – " + d.title()
                         + (wording.get(library.versionId(d)).content().demo() ? " " + texts.text("measures.demoSuffix") : "")))
