@@ -104,26 +104,33 @@ create table measure_import_error (
 );
 create index measure_import_error_job on measure_import_error (job_id, row_number);
 
--- One questionnaire as answered. answers: item key -> response code (skipped items are absent);
--- scores: score key -> {value | absence, reason, itemsUsed, itemsMissing, prorated}.
+-- One questionnaire as answered. Answers and scores are positional, in the order of the items and scores
+-- of the (immutable) instrument version: answers[i] is the response code of item i (null: not answered or
+-- skipped); score_values[j] is score j of the scoring version (null: absent), score_absences[j] why
+-- (null when every score has a value). Arrays rather than jsonb because a bulk import writes a million
+-- of these: jsonb input costs several times more per row (measured, see scripts/benchmark-import.sh).
+-- Only person and instrument version carry foreign keys: each one is a per-row check on import, and the
+-- other references (team, scoring version, job, who entered it) point at rows that are never deleted
+-- and are set by this module's own code, as with created_by/updated_by throughout the platform.
 create table measure_response (
     id                     bigserial primary key,
     person_id              bigint not null references person(id),
-    team_id                bigint not null references team(id),
+    team_id                bigint not null,
     instrument_code        text not null,
     instrument_version_id  bigint not null references instrument_version(id),
-    scoring_version_id     bigint references instrument_version(id),
+    scoring_version_id     bigint,
     content_id             bigint references instrument_content(id),
     schedule_id            bigint references measure_schedule(id),
     mode                   text not null,
     status                 text not null,
-    answers                jsonb not null default '{}',
-    scores                 jsonb,
+    answers                smallint[] not null,
+    score_values           numeric[],
+    score_absences         text[],
     complete               boolean,
     started_at             timestamptz not null default now(),
     completed_at           timestamptz,
-    entered_by             bigint references account(id),
-    import_job_id          bigint references measure_import_job(id),
+    entered_by             bigint,
+    import_job_id          bigint,
     created_at             timestamptz not null default now(),
     created_by             bigint,
     updated_at             timestamptz not null default now(),
@@ -131,7 +138,7 @@ create table measure_response (
     version                integer not null default 0,
     constraint measure_response_mode check (mode in ('SELF', 'STAFF_ADMINISTERED', 'IMPORTED')),
     constraint measure_response_status check (status in ('IN_PROGRESS', 'COMPLETED')),
-    constraint measure_response_completed check ((status = 'COMPLETED') = (completed_at is not null and scores is not null))
+    constraint measure_response_completed check ((status = 'COMPLETED') = (completed_at is not null and score_values is not null))
 );
 create index measure_response_person on measure_response (person_id, instrument_code, completed_at);
 create index measure_response_team on measure_response (team_id, instrument_code, completed_at);
@@ -172,7 +179,7 @@ create trigger instrument_version_guard before update or delete on instrument_ve
 -- Completed answers are the record of what the person said: never rewritten.
 create function measure_response_answers_final() returns trigger language plpgsql as $$
 begin
-    if old.status = 'COMPLETED' and (new.answers <> old.answers or new.instrument_version_id <> old.instrument_version_id
+    if old.status = 'COMPLETED' and (new.answers is distinct from old.answers or new.instrument_version_id <> old.instrument_version_id
             or new.person_id <> old.person_id or new.status <> old.status) then
         raise exception 'measure response % is completed: its answers cannot change', old.id;
     end if;

@@ -105,8 +105,8 @@ class CompletingMeasuresTest extends DatabaseTest {
 
         Map<String, Object> row = jdbc.sql("""
                 select r.mode, r.status, r.complete, r.entered_by, v.code, v.version, r.scoring_version_id = v.id as same,
-                       r.completed_at is not null as done, r.scores->'intrapersonal'->>'absence' as absence,
-                       r.scores->'interpersonal'->>'value' as interpersonal, r.team_id
+                       r.completed_at is not null as done, r.score_absences[2] as absence,
+                       r.score_values[3]::text as interpersonal, r.team_id
                 from measure_response r join instrument_version v on v.id = r.instrument_version_id where r.id = ?""")
                 .param(response).query().singleRow();
         assertThat(row).containsEntry("mode", "SELF").containsEntry("status", "COMPLETED").containsEntry("complete", false)
@@ -140,7 +140,7 @@ class CompletingMeasuresTest extends DatabaseTest {
         }
         mvc.perform(all.with(csrf()).with(as("dev.practitioner"))).andExpect(status().is3xxRedirection());
         long response = fixtures.latestResponse(person, "inspire-brief");
-        assertThat(jdbc.sql("select mode || ' ' || status || ' ' || (scores->'total'->>'value') from measure_response "
+        assertThat(jdbc.sql("select mode || ' ' || status || ' ' || (score_values[1]::text) from measure_response "
                 + "where id = ?").param(response).query(String.class).single()).isEqualTo("STAFF_ADMINISTERED COMPLETED 75.0");
         assertThat(jdbc.sql("select entered_by from measure_response where id = ?").param(response).query(Long.class)
                 .single()).isEqualTo(fixtures.account("dev.practitioner"));
@@ -255,12 +255,16 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     private Map<String, Integer> answers(long response) {
-        String json = jdbc.sql("select answers::text from measure_response where id = ?").param(response)
-                .query(String.class).single();
+        Map<String, Object> row = jdbc.sql("select instrument_code, answers::text as answers from measure_response "
+                + "where id = ?").param(response).query().singleRow();
+        var items = org.refocus.measures.instrument.InstrumentCatalogue.loadDefault()
+                .get((String) row.get("instrument_code")).items();
+        String[] elements = ((String) row.get("answers")).replaceAll("[{}]", "").split(",");
         Map<String, Integer> answers = new java.util.TreeMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\w+)\": (\\d+)").matcher(json);
-        while (m.find()) {
-            answers.put(m.group(1), Integer.valueOf(m.group(2)));
+        for (int i = 0; i < elements.length; i++) {
+            if (!elements[i].equals("NULL")) {
+                answers.put(items.get(i).key(), Integer.valueOf(elements[i]));
+            }
         }
         return answers;
     }

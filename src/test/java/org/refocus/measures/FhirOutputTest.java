@@ -93,7 +93,7 @@ class FhirOutputTest extends DatabaseTest {
         assertThat(qr.getSubject().getReference()).isEqualTo("Patient/" + sam);
         assertThat(qr.getItem()).hasSize(15);
         assertThat(qr.getItemFirstRep().getAnswerFirstRep().getValueCoding().getCode()).matches("[0-4]");
-        assertThat(qr.getMeta().getTagFirstRep().getCode()).isIn("SELF", "STAFF_ADMINISTERED");
+        assertThat(qr.getMeta().getTagFirstRep().getCode()).isIn("SELF", "STAFF_ADMINISTERED", "IMPORTED");
 
         Bundle observations = read("/fhir/Observation?subject=Patient/" + sam, "serviceuser", Bundle.class);
         assertThat(observations.getEntry()).isNotEmpty();
@@ -121,9 +121,9 @@ class FhirOutputTest extends DatabaseTest {
         assertThat(support.hasValueQuantity()).isTrue();
         String skipped = jdbc.sql("""
                 insert into measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id,
-                    mode, status, answers, scores, complete, completed_at, entered_by)
-                select p.id, p.team_id, 'qpr-15', v.id, v.id, 'IMPORTED', 'COMPLETED', '{"qpr_01": 1}',
-                       '{"total": {"absence": "ITEMS_MISSING", "reason": "Not scored: 14 of 15 items are missing.", "itemsUsed": 1, "itemsMissing": 14}}',
+                    mode, status, answers, score_values, score_absences, complete, completed_at, entered_by)
+                select p.id, p.team_id, 'qpr-15', v.id, v.id, 'IMPORTED', 'COMPLETED',
+                       '{1,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL}', '{NULL}', '{ITEMS_MISSING}',
                        false, now(), null
                 from person p, instrument_version v where p.id = ? and v.code = 'qpr-15' returning id""")
                 .param(fixtures.personInTeam("Riverside")).query(Long.class).single().toString();

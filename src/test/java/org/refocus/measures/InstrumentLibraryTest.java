@@ -132,10 +132,10 @@ class InstrumentLibraryTest extends DatabaseTest {
         long versionId = jdbc.sql("select id from instrument_version where code = 'inspire-brief'").query(Long.class).single();
         long response = jdbc.sql("select id from measure_response where instrument_version_id = ? and status = 'COMPLETED' "
                 + "order by id limit 1").param(versionId).query(Long.class).single();
-        String right = jdbc.sql("select scores->'total'->>'value' from measure_response where id = ?").param(response)
+        String right = jdbc.sql("select score_values[1]::text from measure_response where id = ?").param(response)
                 .query(String.class).single();
         // As if an earlier, faulty rule had stored a wrong total.
-        jdbc.sql("update measure_response set scores = jsonb_set(scores, '{total,value}', '1.0') where id = ?")
+        jdbc.sql("update measure_response set score_values = '{1.0}' where id = ?")
                 .param(response).update();
         long person = jdbc.sql("select person_id from measure_response where id = ?").param(response).query(Long.class).single();
 
@@ -144,7 +144,7 @@ class InstrumentLibraryTest extends DatabaseTest {
                         .with(user(users.loadUserByUsername("admin"))))
                 .andExpect(status().is3xxRedirection());
 
-        assertThat(jdbc.sql("select scores->'total'->>'value' from measure_response where id = ?").param(response)
+        assertThat(jdbc.sql("select score_values[1]::text from measure_response where id = ?").param(response)
                 .query(String.class).single()).isEqualTo(right);
         assertThat(jdbc.sql("select (old_scores->'total'->>'value') || ' -> ' || (new_scores->'total'->>'value') || ' ' || reason "
                 + "from measure_rescore where response_id = ?").param(response).query(String.class).single())

@@ -58,7 +58,7 @@ class ResponseImportTest extends DatabaseTest {
         assertThat(job.rowsImported()).isEqualTo(3);
         assertThat(count()).isEqualTo(before + 3);
         List<String> stored = jdbc.sql("""
-                select r.mode || ' ' || r.status || ' ' || v.code || ' v' || v.version || ' ' || coalesce(r.scores->'total'->>'value', r.scores->'total'->>'absence')
+                select r.mode || ' ' || r.status || ' ' || v.code || ' v' || v.version || ' ' || coalesce(r.score_values[1]::text, r.score_absences[1])
                        || ' ' || r.complete || ' ' || (r.entered_by = ?) || ' ' || (r.completed_at::date)
                 from measure_response r join instrument_version v on v.id = r.instrument_version_id
                 where r.import_job_id = ? order by r.completed_at""")

@@ -65,11 +65,11 @@ class ResultsForCareTest extends DatabaseTest {
         });
         assertThat(means).isSortedAccordingTo(java.util.Comparator.comparing(TeamScore::month));
         long withTotal = jdbc.sql("select count(*) from measure_response where team_id = ? and instrument_code = 'qpr-15' "
-                + "and status = 'COMPLETED' and scores->'total'->>'value' is not null").param(riverside)
+                + "and status = 'COMPLETED' and score_values[1] is not null").param(riverside)
                 .query(Long.class).single();
         assertThat(means.stream().mapToInt(TeamScore::responses).sum()).isEqualTo(withTotal);
         double expected = jdbc.sql("""
-                select avg((scores->'total'->>'value')::numeric) from measure_response where team_id = ?
+                select avg(score_values[1]) from measure_response where team_id = ?
                 and instrument_code = 'qpr-15' and status = 'COMPLETED'
                 and date_trunc('month', completed_at at time zone 'Europe/London') = date_trunc('month', now() at time zone 'Europe/London')""")
                 .param(riverside).query(Double.class).optional().orElse(Double.NaN);

@@ -42,7 +42,8 @@ public class MeasureResponses {
 
     private static final String SELECT = """
             select id, person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, content_id,
-                   schedule_id, mode, status, answers::text as answers, scores::text as scores, complete, started_at,
+                   schedule_id, mode, status, answers::text as answers, score_values::text as score_values,
+                   score_absences::text as score_absences, complete, started_at,
                    completed_at, entered_by, import_job_id, version
             from measure_response""";
 
@@ -52,6 +53,7 @@ public class MeasureResponses {
     private final AuditTrail audit;
     private final MeasureSchedules schedules;
     private final Clock clock;
+    private final org.springframework.jdbc.core.RowMapper<ResponseView> rows = this::row;
 
     MeasureResponses(JdbcClient jdbc, InstrumentLibrary library, People people, AuditTrail audit,
             MeasureSchedules schedules, Optional<Clock> clock) {
@@ -110,10 +112,10 @@ public class MeasureResponses {
         Long actor = user.accountId();
         long id = jdbc.sql("""
                 insert into measure_response (person_id, team_id, instrument_code, instrument_version_id, content_id,
-                    schedule_id, mode, status, entered_by, created_by, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?) returning id""")
-                .params(personId, person.teamId(), instrumentCode, version.id(), content.id(), schedule, mode, actor,
-                        actor, actor)
+                    schedule_id, mode, status, answers, entered_by, created_by, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', cast(? as smallint[]), ?, ?, ?) returning id""")
+                .params(personId, person.teamId(), instrumentCode, version.id(), content.id(), schedule, mode,
+                        ResponseCodec.answers(version.definition(), Map.of()), actor, actor, actor)
                 .query(Long.class).single();
         audit.record(AuditAction.CREATED, "measure_response", id, personId, instrumentCode + " " + mode);
         return id;
@@ -163,10 +165,10 @@ public class MeasureResponses {
             }
         }
         int rows = jdbc.sql("""
-                update measure_response set answers = cast(? as jsonb), updated_at = now(), updated_by = ?,
+                update measure_response set answers = cast(? as smallint[]), updated_at = now(), updated_by = ?,
                        version = version + 1
                 where id = ? and version = ? and status = 'IN_PROGRESS'""")
-                .params(ResponseJson.answers(merged), AuthenticatedActor.currentAccountId(), responseId, version)
+                .params(ResponseCodec.answers(definition, merged), AuthenticatedActor.currentAccountId(), responseId, version)
                 .update();
         if (rows != 1) {
             throw new ConflictException("measure_response");
@@ -185,11 +187,11 @@ public class MeasureResponses {
         ScoreResult result = Scoring.score(definition, response.answers());
         Instant now = clock.instant();
         int rows = jdbc.sql("""
-                update measure_response set status = 'COMPLETED', scores = cast(? as jsonb), complete = ?,
-                       scoring_version_id = instrument_version_id, completed_at = ?, team_id = ?, updated_at = now(),
-                       updated_by = ?, version = version + 1
+                update measure_response set status = 'COMPLETED', score_values = cast(? as numeric[]),
+                       score_absences = cast(? as text[]), complete = ?, scoring_version_id = instrument_version_id,
+                       completed_at = ?, team_id = ?, updated_at = now(), updated_by = ?, version = version + 1
                 where id = ? and version = ? and status = 'IN_PROGRESS'""")
-                .params(ResponseJson.scores(result), result.complete(), Timestamp.from(now), person.teamId(),
+                .params(ResponseCodec.values(result), ResponseCodec.absences(result), result.complete(), Timestamp.from(now), person.teamId(),
                         AuthenticatedActor.currentAccountId(), responseId, version)
                 .update();
         if (rows != 1) {
@@ -208,7 +210,7 @@ public class MeasureResponses {
     public List<ResponseView> completedOf(long personId) {
         people.requireReach(personId);
         return jdbc.sql(SELECT + " where person_id = ? and status = 'COMPLETED' order by completed_at, id")
-                .param(personId).query(MeasureResponses::row).list();
+                .param(personId).query(rows).list();
     }
 
     /** Responses under way for one person, newest first. */
@@ -216,13 +218,13 @@ public class MeasureResponses {
     public List<ResponseView> inProgressOf(long personId) {
         people.requireReach(personId);
         return jdbc.sql(SELECT + " where person_id = ? and status = 'IN_PROGRESS' order by id desc")
-                .param(personId).query(MeasureResponses::row).list();
+                .param(personId).query(rows).list();
     }
 
     /** A response, after checking that the signed-in user reaches its person; not found otherwise. */
     @Transactional(readOnly = true)
     public ResponseView find(long responseId) {
-        ResponseView response = jdbc.sql(SELECT + " where id = ?").param(responseId).query(MeasureResponses::row)
+        ResponseView response = jdbc.sql(SELECT + " where id = ?").param(responseId).query(rows)
                 .optional().orElseThrow(() -> new NotFoundException("measure_response"));
         people.requireReach(response.personId());
         return response;
@@ -234,12 +236,18 @@ public class MeasureResponses {
         }
     }
 
-    static ResponseView row(ResultSet rs, int n) throws SQLException {
+    private ResponseView row(ResultSet rs, int n) throws SQLException {
+        long versionId = rs.getLong("instrument_version_id");
+        Long scoringVersionId = nullableLong(rs, "scoring_version_id");
+        InstrumentDefinition answeredOn = library.version(versionId).definition();
+        Map<String, Integer> answers = ResponseCodec.answers(answeredOn, rs.getString("answers"));
+        InstrumentDefinition scoredWith = scoringVersionId == null ? answeredOn
+                : library.version(scoringVersionId).definition();
         return new ResponseView(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("team_id"),
-                rs.getString("instrument_code"), rs.getLong("instrument_version_id"),
-                nullableLong(rs, "scoring_version_id"), nullableLong(rs, "content_id"), nullableLong(rs, "schedule_id"),
-                rs.getString("mode"), rs.getString("status"), ResponseJson.readAnswers(rs.getString("answers")),
-                ResponseJson.readScores(rs.getString("scores")), (Boolean) rs.getObject("complete"),
+                rs.getString("instrument_code"), versionId, scoringVersionId, nullableLong(rs, "content_id"),
+                nullableLong(rs, "schedule_id"), rs.getString("mode"), rs.getString("status"), answers,
+                ResponseCodec.scores(scoredWith, rs.getString("score_values"), rs.getString("score_absences"), answers),
+                (Boolean) rs.getObject("complete"),
                 rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("completed_at")),
                 nullableLong(rs, "entered_by"), nullableLong(rs, "import_job_id"), rs.getInt("version"));
     }

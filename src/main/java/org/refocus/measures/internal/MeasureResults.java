@@ -192,15 +192,15 @@ public class MeasureResults implements Measures, OutcomeRecords {
         List<TeamSeries> result = new ArrayList<>();
         for (InstrumentDefinition d : library.current()) {
             for (ScoreSpec spec : d.scores()) {
-                List<MonthMean> months = jdbc.sql("""
+                String value = scoreValue(d.code(), spec.key());
+                List<MonthMean> months = value == null ? List.of() : jdbc.sql("""
                         select date_trunc('month', completed_at at time zone 'Europe/London')::date as month,
-                               avg((scores -> :key ->> 'value')::numeric) as mean, count(*) as responses,
-                               count(distinct person_id) as people
+                               avg(%1$s) as mean, count(*) as responses, count(distinct person_id) as people
                         from measure_response
                         where team_id = :team and instrument_code = :code and status = 'COMPLETED'
-                          and scores -> :key ->> 'value' is not null
-                        group by 1 order by 1""")
-                        .param("key", spec.key()).param("team", teamId).param("code", d.code())
+                          and %1$s is not null
+                        group by 1 order by 1""".formatted(value))
+                        .param("team", teamId).param("code", d.code())
                         .query((rs, n) -> {
                             int count = rs.getInt("responses");
                             BigDecimal mean = count < teamMinimumResponses ? null
@@ -223,20 +223,45 @@ public class MeasureResults implements Measures, OutcomeRecords {
         return teamMinimumResponses;
     }
 
+    /**
+     * SQL for the stored value of one score: scores are stored in each scoring version's own order, so
+     * the position is chosen per version. Only ids and positions the code computed go into the text.
+     */
+    private String scoreValue(String code, String scoreKey) {
+        StringBuilder sql = new StringBuilder("(case scoring_version_id");
+        boolean any = false;
+        for (InstrumentLibrary.StoredVersion v : library.all()) {
+            if (!v.definition().code().equals(code)) {
+                continue;
+            }
+            List<ScoreSpec> specs = v.definition().scores();
+            for (int i = 0; i < specs.size(); i++) {
+                if (specs.get(i).key().equals(scoreKey)) {
+                    sql.append(" when ").append(v.id()).append(" then score_values[").append(i + 1).append(']');
+                    any = true;
+                }
+            }
+        }
+        return any ? sql.append(" end)").toString() : null;
+    }
+
     @Override
     @Transactional(readOnly = true)
     public List<TeamScore> monthlyMeans(Collection<Long> teamIds, String instrumentCode, String scoreKey) {
         if (teamIds.isEmpty()) {
             return List.of();
         }
+        String value = scoreValue(instrumentCode, scoreKey);
+        if (value == null) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select team_id, date_trunc('month', completed_at at time zone 'Europe/London')::date as month,
-                       avg((scores -> :key ->> 'value')::numeric) as mean, count(*) as responses
+                       avg(%1$s) as mean, count(*) as responses
                 from measure_response
-                where team_id in (:teams) and instrument_code = :code and status = 'COMPLETED'
-                  and scores -> :key ->> 'value' is not null
-                group by 1, 2 order by 2, 1""")
-                .param("key", scoreKey).param("teams", teamIds).param("code", instrumentCode)
+                where team_id in (:teams) and instrument_code = :code and status = 'COMPLETED' and %1$s is not null
+                group by 1, 2 order by 2, 1""".formatted(value))
+                .param("teams", teamIds).param("code", instrumentCode)
                 .query((rs, n) -> new TeamScore(rs.getLong("team_id"), instrumentCode, scoreKey,
                         YearMonth.from(rs.getDate("month").toLocalDate()), rs.getDouble("mean"),
                         rs.getInt("responses")))

@@ -135,12 +135,13 @@ class MeasuresDemoContent implements DemoContent {
         Long enteredBy = effectiveMode.equals("SELF") ? ownAccount : coordinator;
         jdbc.sql("""
                 insert into measure_response (person_id, team_id, instrument_code, instrument_version_id,
-                    scoring_version_id, content_id, mode, status, answers, scores, complete, started_at, completed_at,
-                    entered_by, created_by, updated_by)
-                select p.id, p.team_id, ?, ?, ?, ?, ?, 'COMPLETED', cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?
+                    scoring_version_id, content_id, mode, status, answers, score_values, score_absences, complete,
+                    started_at, completed_at, entered_by, created_by, updated_by)
+                select p.id, p.team_id, ?, ?, ?, ?, ?, 'COMPLETED', cast(? as smallint[]), cast(? as numeric[]),
+                       cast(? as text[]), ?, ?, ?, ?, ?, ?
                 from person p where p.id = ?""")
-                .params(code, version.id(), version.id(), contentId, effectiveMode, ResponseJson.answers(answers),
-                        ResponseJson.scores(result), result.complete(), at, at, enteredBy, enteredBy, enteredBy,
+                .params(code, version.id(), version.id(), contentId, effectiveMode, ResponseCodec.answers(version.definition(), answers),
+                        ResponseCodec.values(result), ResponseCodec.absences(result), result.complete(), at, at, enteredBy, enteredBy, enteredBy,
                         personId)
                 .update();
     }

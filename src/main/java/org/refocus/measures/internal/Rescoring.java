@@ -84,21 +84,22 @@ public class Rescoring {
             throw new IncompatibleVersionsException(String.join("; ", incompatible));
         }
         Long actor = AuthenticatedActor.currentAccountId();
-        record Row(long id, long personId, Long scoringVersionId, String answers, String scores) {
-        }
         List<Row> rows = jdbc.sql("""
-                select id, person_id, scoring_version_id, answers::text as answers, scores::text as scores
+                select id, person_id, scoring_version_id, answers::text as answers, score_values::text as score_values,
+                       score_absences::text as score_absences
                 from measure_response where instrument_version_id = ? and status = 'COMPLETED' order by id""")
                 .param(answeredOnVersionId).query(Row.class).list();
         int rescored = 0;
         int valuesChanged = 0;
         for (Row row : rows) {
-            Map<String, Integer> answers = ResponseJson.readAnswers(row.answers());
-            ScoreResult result = Scoring.score(scoringWith, answers);
-            String newScores = ResponseJson.scores(result);
-            boolean sameScores = jdbc.sql("select cast(? as jsonb) = cast(? as jsonb)").params(row.scores(), newScores)
-                    .query(Boolean.class).single();
+            Map<String, Integer> answers = ResponseCodec.answers(answeredOn, row.answers());
             long fromVersion = row.scoringVersionId() == null ? answeredOnVersionId : row.scoringVersionId();
+            Map<String, StoredScore> before = ResponseCodec.scores(library.version(fromVersion).definition(),
+                    row.scoreValues(), row.scoreAbsences(), answers);
+            ScoreResult result = Scoring.score(scoringWith, answers);
+            Map<String, StoredScore> after = ResponseCodec.scores(scoringWith, ResponseCodec.values(result),
+                    ResponseCodec.absences(result), answers);
+            boolean sameScores = same(before, after);
             if (sameScores && fromVersion == scoringVersionId) {
                 continue;
             }
@@ -106,12 +107,16 @@ public class Rescoring {
                     insert into measure_rescore (response_id, from_scoring_version_id, to_scoring_version_id, old_scores,
                         new_scores, reason, rescored_by)
                     values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""")
-                    .params(row.id(), fromVersion, scoringVersionId, row.scores(), newScores, reason.strip(), actor)
+                    .params(row.id(), fromVersion, scoringVersionId, ResponseCodec.json(before),
+                            ResponseCodec.json(after), reason.strip(), actor)
                     .update();
             jdbc.sql("""
-                    update measure_response set scores = cast(? as jsonb), scoring_version_id = ?, updated_at = now(),
-                           updated_by = ?, version = version + 1 where id = ?""")
-                    .params(newScores, scoringVersionId, actor, row.id()).update();
+                    update measure_response set score_values = cast(? as numeric[]), score_absences = cast(? as text[]),
+                           scoring_version_id = ?, updated_at = now(), updated_by = ?, version = version + 1
+                    where id = ?""")
+                    .params(ResponseCodec.values(result), ResponseCodec.absences(result), scoringVersionId, actor,
+                            row.id())
+                    .update();
             audit.record(AuditAction.CHANGED, "measure_response", row.id(), row.personId(),
                     "rescored with " + scoringWith.reference() + (sameScores ? " (values unchanged)" : " (values changed)"));
             rescored++;
@@ -123,6 +128,25 @@ public class Rescoring {
                 "rescore with " + scoringWith.reference() + ": examined=" + rows.size() + " rescored=" + rescored
                         + " valuesChanged=" + valuesChanged);
         return new Outcome(rows.size(), rescored, valuesChanged);
+    }
+
+    record Row(long id, long personId, Long scoringVersionId, String answers, String scoreValues,
+            String scoreAbsences) {
+    }
+
+    private static boolean same(Map<String, StoredScore> before, Map<String, StoredScore> after) {
+        if (!before.keySet().equals(after.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, StoredScore> e : before.entrySet()) {
+            StoredScore b = e.getValue();
+            StoredScore a = after.get(e.getKey());
+            boolean values = b.value() == null ? a.value() == null : a.value() != null && b.value().compareTo(a.value()) == 0;
+            if (!values || !java.util.Objects.equals(b.absence(), a.absence())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The history of one response's scores, oldest first. */
@@ -138,7 +162,7 @@ public class Rescoring {
                 from measure_rescore where response_id = ? order by id""")
                 .param(responseId)
                 .query((rs, n) -> new RescoreEntry(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3),
-                        ResponseJson.readScores(rs.getString(4)), ResponseJson.readScores(rs.getString(5)),
+                        ResponseCodec.fromJson(rs.getString(4)), ResponseCodec.fromJson(rs.getString(5)),
                         rs.getString(6)))
                 .list();
     }

@@ -75,8 +75,8 @@ public class ResponseImports {
 
     private static final String COPY = """
             copy measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, mode,
-                status, answers, scores, complete, started_at, completed_at, entered_by, import_job_id, created_by,
-                updated_by)
+                status, answers, score_values, score_absences, complete, started_at, completed_at, entered_by,
+                import_job_id, created_by, updated_by)
             from stdin (format text)""";
 
     private final JdbcClient jdbc;
@@ -296,7 +296,7 @@ public class ResponseImports {
                     + job.actor() + "\n";
             StringBuilder out = new StringBuilder(COPY_BUFFER_CHARS + 4096);
             Map<String, Integer> answers = new HashMap<>(d.items().size() * 2);
-            StringBuilder answersJson = new StringBuilder(256);
+            StringBuilder answersArray = new StringBuilder(64);
             Map<LocalDate, String> timestamps = new HashMap<>();
             List<RowError> errors = new ArrayList<>();
             boolean writing = true;
@@ -318,10 +318,13 @@ public class ResponseImports {
                     Long personId = columns.person(row, job.reach(), check);
                     LocalDate completedOn = columns.completedOn(row, today, check);
                     answers.clear();
-                    answersJson.setLength(0);
-                    answersJson.append('{');
+                    answersArray.setLength(0);
+                    answersArray.append('{');
                     for (int i = 0; i < columns.items().length; i++) {
                         Item item = columns.items()[i];
+                        if (i > 0) {
+                            answersArray.append(',');
+                        }
                         String text = row.get(columns.itemIndexes()[i]);
                         if (text == null) {
                             check.add(item.key(), item.key() + ": the quotes around this value are not closed.");
@@ -329,6 +332,7 @@ public class ResponseImports {
                         }
                         text = text.strip();
                         if (text.isEmpty()) {
+                            answersArray.append("NULL");
                             continue;
                         }
                         Integer code = parseInt(text);
@@ -339,19 +343,17 @@ public class ResponseImports {
                                     + codes(item) + ").");
                         } else {
                             answers.put(item.key(), code);
-                            if (answersJson.length() > 1) {
-                                answersJson.append(',');
-                            }
-                            answersJson.append('"').append(item.key()).append("\":").append(code);
+                            answersArray.append(code.intValue());
                         }
                     }
                     if (!check.failed() && writing) {
                         ScoreResult result = Scoring.score(d, answers);
                         String at = timestamps.computeIfAbsent(completedOn, day -> day + " 12:00:00+00");
                         out.append(personId).append('\t').append(job.reach().teamOfPerson().get(personId))
-                                .append(constantsAfterTeam).append(answersJson).append('}').append('\t');
-                        escape(out, ResponseJson.scores(result));
-                        out.append('\t').append(result.complete() ? 't' : 'f').append('\t').append(at).append('\t')
+                                .append(constantsAfterTeam).append(answersArray).append('}').append('\t')
+                                .append(ResponseCodec.values(result)).append('\t');
+                        String absences = ResponseCodec.absences(result);
+                        out.append(absences == null ? "\\N" : absences).append('\t').append(result.complete() ? 't' : 'f').append('\t').append(at).append('\t')
                                 .append(at).append(constantsAfterTimes);
                         imported++;
                         if (out.length() >= COPY_BUFFER_CHARS) {
@@ -396,20 +398,6 @@ public class ResponseImports {
             byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
             copyIn.writeToCopy(bytes, 0, bytes.length);
             out.setLength(0);
-        }
-    }
-
-    /** COPY text format: backslash, tab and line ends are escaped. */
-    private static void escape(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
         }
     }
 
