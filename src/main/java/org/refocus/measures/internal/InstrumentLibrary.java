@@ -218,6 +218,8 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
      * @throws IllegalStateException when a version that has been answered was changed or removed
      */
     void synchronise(List<DefinitionFile> files) {
+        // Nodes starting together take turns, so that each version and shipped wording is stored once.
+        jdbc.sql("select pg_advisory_xact_lock(20260401)").query().singleRow();
         order = files.stream().map(f -> f.definition().code()).distinct().toList();
         List<String> problems = new ArrayList<>();
         for (DefinitionFile file : files) {

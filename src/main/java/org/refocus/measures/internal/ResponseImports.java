@@ -127,18 +127,25 @@ public class ResponseImports {
     public long submit(Path file, String fileName, String instrumentCode, boolean allOrNothing) {
         Prepared prepared = prepare(fileName, instrumentCode, allOrNothing);
         SecurityContext context = SecurityContextHolder.getContext();
-        executor.execute(() -> {
-            SecurityContextHolder.setContext(context);
-            try {
-                run(prepared, file);
-            } catch (RuntimeException e) {
-                log.error("Import job {} failed unexpectedly", prepared.jobId(), e);
-                failWhole(prepared.jobId(), "The import stopped because of an unexpected problem. Nothing was stored.");
-            } finally {
-                SecurityContextHolder.clearContext();
-                deleteQuietly(file);
-            }
-        });
+        try {
+            executor.execute(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    run(prepared, file);
+                } catch (RuntimeException e) {
+                    log.error("Import job {} failed unexpectedly", prepared.jobId(), e);
+                    failWhole(prepared.jobId(), "The import stopped because of an unexpected problem. Nothing was "
+                            + "stored.");
+                } finally {
+                    SecurityContextHolder.clearContext();
+                    deleteQuietly(file);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            deleteQuietly(file);
+            failWhole(prepared.jobId(), "Too many imports are waiting on this server. Nothing was stored. Try again "
+                    + "in a few minutes.");
+        }
         return prepared.jobId();
     }
 
@@ -353,7 +360,8 @@ public class ResponseImports {
                                 .append(constantsAfterTeam).append(answersArray).append('}').append('\t')
                                 .append(ResponseCodec.values(result)).append('\t');
                         String absences = ResponseCodec.absences(result);
-                        out.append(absences == null ? "\\N" : absences).append('\t').append(result.complete() ? 't' : 'f').append('\t').append(at).append('\t')
+                        out.append(absences == null ? "\\N" : absences).append('\t')
+                                .append(result.complete() ? 't' : 'f').append('\t').append(at).append('\t')
                                 .append(at).append(constantsAfterTimes);
                         imported++;
                         if (out.length() >= COPY_BUFFER_CHARS) {
