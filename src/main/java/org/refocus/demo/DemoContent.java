@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Lets a module add its own demo records (a recovery plan, questionnaire responses) when the demo data
- * is first created, without the demo module knowing its tables.
+ * is first created, and to people made by the synthetic generator, without the demo module knowing its
+ * tables.
  */
 public interface DemoContent {
 
@@ -12,5 +13,19 @@ public interface DemoContent {
     record DemoPeople(long serviceUserPersonId, List<Long> coordinatorTeamPeople, long coordinatorAccountId) {
     }
 
+    /**
+     * People the {@code generate} command has just written: one batch (a few thousand), inside its
+     * transaction, with the run's seed so that what a module adds is deterministic too.
+     */
+    record GeneratedPeople(List<Long> personIds, long seed) {
+    }
+
     void addTo(DemoPeople people);
+
+    /**
+     * Adds records for a share of generated people. Called once per batch; it must write in bulk (set-based
+     * SQL or COPY), because 100,000 people are generated in well under a minute. Does nothing by default.
+     */
+    default void addToGenerated(GeneratedPeople people) {
+    }
 }

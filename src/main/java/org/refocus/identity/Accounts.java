@@ -48,6 +48,12 @@ public interface Accounts {
 
     Map<Long, StaffMember> staff(Collection<Long> accountIds);
 
+    /**
+     * Active members of each of the given teams with any staff role (team staff and the trainers assigned
+     * to the team), in one query; teams without members map to an empty list.
+     */
+    Map<Long, List<StaffMember>> membersOfTeams(Collection<Long> teamIds);
+
     /** Team ids the account is a member of. */
     Set<Long> teamsOf(long accountId);
 

@@ -3,6 +3,8 @@ package org.refocus.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.refocus.shared.ConflictException;
 import org.refocus.shared.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * RFC 9457 problem details for the API. Never shows exception text.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorPages {
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})

@@ -39,11 +39,6 @@ class Navigation {
         add(items, "nav.home", "/", path);
         switch (user.role()) {
             case PRACTITIONER, TEAM_LEADER -> add(items, "nav.caseload", "/caseload", path);
-            case SERVICE_USER -> {
-                if (user.personId() != null) {
-                    add(items, "nav.myRecord", "/people/" + user.personId(), path);
-                }
-            }
             case ADMIN -> {
                 add(items, "nav.structure", "/admin/organisations", path);
                 add(items, "nav.teams", "/admin/teams", path);

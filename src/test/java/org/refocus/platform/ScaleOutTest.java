@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.refocus.testing.DatabaseTest;
 import org.refocus.testing.TestDatabases;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,13 +58,19 @@ class ScaleOutTest {
     }
 
     @Test
-    void healthIsUpOnlyWhileTheDatabaseAnswers() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void withoutDemoDataTheLogSaysHowToCreateTheFirstAdministratorAndHealthFollowsTheDatabase(
+            CapturedOutput output) throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "health-pg");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
         try (ConfigurableApplicationContext node = RunningNodes.start(Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres", "refocus.demo", "false",
-                "spring.datasource.hikari.connection-timeout", "1000", "logging.level.root", "ERROR"))) {
+                "spring.datasource.hikari.connection-timeout", "1000", "logging.level.root", "ERROR",
+                "logging.level.org.refocus", "WARN"))) {
+            assertThat(output.getAll()).contains("create-admin --username NAME");
+            assertThat(node.getBean(JdbcClient.class).sql("select count(*) from account").query(Long.class).single())
+                    .isZero();
             var up = RunningNodes.get(RunningNodes.baseUrl(node) + "/actuator/health", null);
             assertThat(up.statusCode()).isEqualTo(200);
             assertThat(up.body()).contains("\"UP\"");

@@ -5,7 +5,9 @@ import java.util.List;
 import org.refocus.audit.AuditAction;
 import org.refocus.audit.AuditOutcome;
 import org.refocus.audit.AuditTrail;
+import org.refocus.demo.DemoContent;
 import org.refocus.shared.Command;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -24,14 +26,17 @@ class GenerateCommand implements Command {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final String staffPassword;
+    private final List<DemoContent> content;
 
     GenerateCommand(SyntheticPopulation population, TransactionTemplate transaction, PasswordEncoder passwords,
-            AuditTrail audit, @Value("${refocus.demo-password:}") String staffPassword) {
+            AuditTrail audit, @Value("${refocus.demo-password:}") String staffPassword,
+            ObjectProvider<DemoContent> content) {
         this.population = population;
         this.transaction = transaction;
         this.passwords = passwords;
         this.audit = audit;
         this.staffPassword = staffPassword;
+        this.content = content.orderedStream().toList();
     }
 
     @Override
@@ -55,7 +60,7 @@ class GenerateCommand implements Command {
             population.generate(options.teams(), options.people(), options.seed(), hash, written -> {
                 int percent = (int) (100 * written / Math.max(1, options.people()));
                 err.printf("\rGenerating: %,d of %,d people (%d%%)", written, options.people(), percent);
-            });
+            }, ids -> content.forEach(c -> c.addToGenerated(new DemoContent.GeneratedPeople(ids, options.seed()))));
             audit.recordFor("system", null, AuditAction.CREATED, AuditOutcome.ALLOWED, "synthetic_data", null,
                     "teams=" + options.teams() + " people=" + options.people() + " seed=" + options.seed());
         });

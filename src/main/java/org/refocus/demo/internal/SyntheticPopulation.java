@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -89,11 +90,17 @@ class SyntheticPopulation {
                 .query(Long.class).list();
     }
 
+    /** How many generated people are handed to {@code peopleWritten} at a time. */
+    static final int BATCH = 10_000;
+
     /**
      * Generates a whole population: teams spread over organisations and sites, staff sized to the
-     * caseload, and people. Reports progress as people are written.
+     * caseload, and people. Reports progress as people are written, and hands their ids on in batches
+     * (for other modules' records).
      */
-    void generate(int teams, int people, long seed, String staffPasswordHash, LongConsumer progress) {
+    void generate(int teams, int people, long seed, String staffPasswordHash, LongConsumer progress,
+            Consumer<List<Long>> peopleWritten) {
+        List<Long> batch = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
         NhsNumbers nhsNumbers = nhsNumbers();
         String run = Long.toString(jdbc.sql("select count(*) from organisation").query(Long.class).single() + 1);
@@ -121,9 +128,16 @@ class SyntheticPopulation {
                 member(id, teamId);
                 practitioners.add(id);
             }
-            people(teamId, practitioners, teamPeople, random, nhsNumbers);
+            batch.addAll(people(teamId, practitioners, teamPeople, random, nhsNumbers));
+            if (batch.size() >= BATCH) {
+                peopleWritten.accept(List.copyOf(batch));
+                batch.clear();
+            }
             written += teamPeople;
             progress.accept(written);
+        }
+        if (!batch.isEmpty()) {
+            peopleWritten.accept(List.copyOf(batch));
         }
     }
 

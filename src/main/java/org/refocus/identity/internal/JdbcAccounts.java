@@ -231,6 +231,27 @@ class JdbcAccounts implements Accounts {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<Long, List<StaffMember>> membersOfTeams(Collection<Long> teamIds) {
+        Map<Long, List<StaffMember>> byTeam = new HashMap<>();
+        teamIds.forEach(id -> byTeam.put(id, new ArrayList<>()));
+        if (teamIds.isEmpty()) {
+            return byTeam;
+        }
+        jdbc.sql("""
+                        select m.team_id, a.id, a.display_name, a.role from account a
+                        join team_membership m on m.account_id = a.id
+                        where m.team_id = any(?) and a.status <> 'DEACTIVATED' and a.role <> 'SERVICE_USER'
+                        order by m.team_id, lower(a.display_name), a.id""")
+                .param(teamIds.toArray(Long[]::new))
+                .query(rs -> {
+                    byTeam.get(rs.getLong(1)).add(new StaffMember(rs.getLong(2), rs.getString(3),
+                            Role.valueOf(rs.getString(4))));
+                });
+        return byTeam;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Set<Long> teamsOf(long accountId) {
         return new HashSet<>(jdbc.sql("select team_id from team_membership where account_id = ?").param(accountId)
                 .query(Long.class).list());

@@ -1,9 +1,10 @@
 package org.refocus.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+
 
 @Controller
 class LoginController {
@@ -11,11 +12,11 @@ class LoginController {
     static final String VIEW = "identity/login";
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-            @RequestParam(required = false) String signedOut, Model model) {
-        model.addAttribute("error", error != null);
-        model.addAttribute("throttled", throttled != null);
-        model.addAttribute("signedOut", signedOut != null);
+    String login(HttpServletRequest request, Model model) {
+        // Flags without values (?error, ?throttled, ?signedOut), set by the security configuration's redirects.
+        model.addAttribute("error", request.getParameterMap().containsKey("error"));
+        model.addAttribute("throttled", request.getParameterMap().containsKey("throttled"));
+        model.addAttribute("signedOut", request.getParameterMap().containsKey("signedOut"));
         return VIEW;
     }
 }

@@ -1,0 +1,6 @@
+package org.refocus.programme.internal;
+
+/** Where a session is: planned, delivered (with attendance) or cancelled. */
+public enum SessionStatus {
+    PLANNED, DELIVERED, CANCELLED
+}

@@ -1,0 +1,164 @@
+package org.refocus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** What the foundation's pages promise: headers, validation, conflicts, 404s, search and the audit trail. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PlatformPagesTest extends DatabaseTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void signInPageSaysYouHaveSignedOutOnlyAfterSigningOut() throws Exception {
+        mvc.perform(get("/login")).andExpect(content().string(not(containsString("You have signed out"))));
+        mvc.perform(get("/login?signedOut")).andExpect(content().string(containsString("You have signed out")));
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndOtherSecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void aChangeWithoutTheFormsCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/admin/organisations").param("name", "Sneaky Trust").param("version", "0")
+                .with(as("admin"))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from organisation where name = 'Sneaky Trust'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aTeamWithoutANameIsNotSavedAndTheFormSaysWhy() throws Exception {
+        long site = jdbc.sql("select id from site where name = 'Hillview House'").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from team").query(Long.class).single();
+        mvc.perform(post("/admin/teams").with(csrf()).with(as("admin")).param("siteId", String.valueOf(site))
+                        .param("name", " ").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("nhsuk-error-summary")))
+                .andExpect(content().string(containsString("Enter a name")));
+        assertThat(jdbc.sql("select count(*) from team").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSecondOfTwoSimultaneousEditsIsRefusedAndNothingIsOverwritten() throws Exception {
+        long team = jdbc.sql("select id from team where name like 'Hillview%'").query(Long.class).single();
+        int version = jdbc.sql("select version from team where id = ?").param(team).query(Integer.class).single();
+        String original = jdbc.sql("select name from team where id = ?").param(team).query(String.class).single();
+
+        mvc.perform(post("/admin/teams/" + team).with(csrf()).with(as("admin")).param("siteId", "0")
+                        .param("name", original).param("description", "First editor's words")
+                        .param("active", "true").param("version", String.valueOf(version)))
+                .andExpect(redirectedUrl("/admin/teams"));
+        mvc.perform(post("/admin/teams/" + team).with(csrf()).with(as("admin")).param("siteId", "0")
+                        .param("name", original).param("description", "Second editor's words")
+                        .param("active", "true").param("version", String.valueOf(version)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Someone else saved a change")));
+        assertThat(jdbc.sql("select description from team where id = ?").param(team).query(String.class).single())
+                .isEqualTo("First editor's words");
+    }
+
+    @Test
+    void unknownAndMalformedIdsGiveAPageNotFoundRatherThanAnError() throws Exception {
+        mvc.perform(get("/admin/teams/987654321").with(as("admin")))
+                .andExpect(status().isNotFound()).andExpect(content().string(containsString("Page not found")));
+        mvc.perform(get("/admin/teams/not-a-number").with(as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/people/not-a-number").with(as("coordinator")))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void caseloadFindsPeopleByNameOrNhsNumberAndPagesThrough() throws Exception {
+        String nhs = jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
+                .query(String.class).single();
+        mvc.perform(get("/caseload").param("q", "example").with(as("coordinator")))
+                .andExpect(content().string(containsString("Example, Sam")));
+        mvc.perform(get("/caseload").param("q", nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " "
+                        + nhs.substring(6)).with(as("coordinator")))
+                .andExpect(content().string(containsString("Example, Sam")))
+                .andExpect(content().string(containsString("1 people")));
+        mvc.perform(get("/api/v1/people").param("scope", "TEAM").param("size", "10").param("page", "1")
+                        .with(as("coordinator")))
+                .andExpect(jsonPath("$.page").value(1))
+                .andExpect(jsonPath("$.items.length()").value(10));
+    }
+
+    @Test
+    void anInvalidOrDuplicateNhsNumberIsExplained() throws Exception {
+        long team = jdbc.sql("select id from team where name like 'Hillview%'").query(Long.class).single();
+        String taken = jdbc.sql("select nhs_number from person where nhs_number is not null limit 1")
+                .query(String.class).single();
+        mvc.perform(post("/admin/people").with(csrf()).with(as("admin")).param("givenName", "Kit")
+                        .param("familyName", "Checkdigit").param("nhsNumber", "9990000001")
+                        .param("teamId", String.valueOf(team)).param("version", "0"))
+                .andExpect(content().string(containsString("Enter a valid NHS number")));
+        mvc.perform(post("/admin/people").with(csrf()).with(as("admin")).param("givenName", "Kit")
+                        .param("familyName", "Checkdigit").param("nhsNumber", taken)
+                        .param("teamId", String.valueOf(team)).param("version", "0"))
+                .andExpect(content().string(containsString("Another person already has this NHS number")));
+        assertThat(jdbc.sql("select count(*) from person where family_name = 'Checkdigit'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void administratorsFilterTheAuditTrailAndExportItAsCsv() throws Exception {
+        long person = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class)
+                .single();
+        mvc.perform(get("/people/" + person).with(as("coordinator"))).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/audit").param("person", String.valueOf(person)).param("action", "VIEWED")
+                        .param("user", "coordinator").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].actorUsername").value("coordinator"))
+                .andExpect(jsonPath("$.items[0].personId").value(person))
+                .andExpect(jsonPath("$.items[0].clientAddress").value("127.0.0.1"));
+
+        String csv = mvc.perform(get("/admin/audit/export").param("person", String.valueOf(person))
+                        .with(as("admin")))
+                .andExpect(header().string("Content-Disposition", containsString("refocus-audit.csv")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("id,at,actor_id,actor_username,action,outcome,record_type,record_id,person_id");
+        assertThat(csv).contains(",coordinator,VIEWED,ALLOWED,person," + person + "," + person + ",");
+
+        mvc.perform(get("/admin/audit").param("person", "not-a-number").with(as("admin")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("nhsuk-error-summary")));
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+}
