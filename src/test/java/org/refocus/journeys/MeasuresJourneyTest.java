@@ -55,7 +55,7 @@ class MeasuresJourneyTest extends BrowserJourney {
         // The person, on a phone: QPR-15 in two sittings.
         onAPhone();
         signIn("serviceuser", PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Questionnaires").setExact(true)).first().click();
+        openFromHeaderMenu("Questionnaires");
         assertThat(page.locator("h1")).containsText("Your questionnaires");
         checked();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start QPR-15")).click();
@@ -196,6 +196,15 @@ class MeasuresJourneyTest extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
         assertThat(page.locator(".nhsuk-error-summary")).containsText("item 'wemwbs_02' has no text");
         checked();
+    }
+
+    /** Follows a header menu link; on a narrow screen NHS.UK's header may have moved it under "More". */
+    private void openFromHeaderMenu(String name) {
+        var link = page.locator("header a:visible", new Page.LocatorOptions().setHasText(name));
+        if (link.count() == 0) {
+            page.locator("#toggle-menu").click();
+        }
+        page.locator("header a:visible", new Page.LocatorOptions().setHasText(name)).first().click();
     }
 
     /** Keeps a full-page screenshot in target/screenshots for people reviewing the pages. */
