@@ -1,0 +1,270 @@
+package org.refocus.measures.internal;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.refocus.audit.AuditAction;
+import org.refocus.audit.AuditTrail;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.ResponseOption;
+import org.refocus.measures.instrument.ScoreSpec;
+import org.refocus.people.People;
+import org.refocus.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * FHIR R4 views of the measures: each instrument version as a Questionnaire (with the wording in use
+ * and its copyright line), each response as a QuestionnaireResponse, each score as an Observation
+ * (the QPR total coded with SNOMED CT 1035441000000106). Same reach and audit rules as the pages.
+ *
+ * <p>Ids: Questionnaire {@code <code>.<version>} (for example {@code qpr-15.1}); QuestionnaireResponse the
+ * response id; Observation {@code <response id>-<score key with '-' for '_'>} (for example {@code 12-total}).
+ */
+@Service
+@Transactional
+public class FhirResources {
+
+    public static final String INSTRUMENT_URL_PREFIX = "urn:refocus:instrument:";
+    static final String SCORE_SYSTEM = "urn:refocus:measure-score";
+    static final String MODE_SYSTEM = "urn:refocus:response-mode";
+    static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    static final String DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+    static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+
+    private final InstrumentLibrary library;
+    private final MeasureResponses responses;
+    private final Rescoring rescoring;
+    private final People people;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+
+    FhirResources(InstrumentLibrary library, MeasureResponses responses, Rescoring rescoring, People people,
+            AuditTrail audit, JdbcClient jdbc) {
+        this.library = library;
+        this.responses = responses;
+        this.rescoring = rescoring;
+        this.people = people;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- Questionnaire
+
+    @Transactional(readOnly = true)
+    public Bundle questionnaires() {
+        List<Resource> all = new ArrayList<>();
+        library.all().forEach(v -> all.add(questionnaire(v, library.currentContent(v.id()))));
+        return searchSet(all);
+    }
+
+    @Transactional(readOnly = true)
+    public Questionnaire questionnaire(String fhirId) {
+        int dot = fhirId.indexOf('.');
+        if (dot < 1) {
+            throw new NotFoundException("questionnaire");
+        }
+        InstrumentLibrary.StoredVersion version = library.find(fhirId.substring(0, dot), fhirId.substring(dot + 1))
+                .orElseThrow(() -> new NotFoundException("questionnaire"));
+        return questionnaire(version, library.currentContent(version.id()));
+    }
+
+    static String questionnaireId(InstrumentDefinition d) {
+        return d.code() + "." + d.version();
+    }
+
+    Questionnaire questionnaire(InstrumentLibrary.StoredVersion version,
+            Optional<InstrumentLibrary.StoredContent> stored) {
+        InstrumentDefinition d = version.definition();
+        Optional<InstrumentContent> wording = stored.map(InstrumentLibrary.StoredContent::content);
+        Questionnaire q = new Questionnaire();
+        q.setId(questionnaireId(d));
+        q.setUrl(INSTRUMENT_URL_PREFIX + d.code());
+        q.setVersion(d.version());
+        q.setLanguage(InstrumentLibrary.LANGUAGE);
+        q.setTitle(wording.map(InstrumentContent::title).filter(t -> t != null && !t.isBlank()).orElse(d.title()));
+        q.setStatus(d.superseded() ? Enumerations.PublicationStatus.RETIRED : Enumerations.PublicationStatus.ACTIVE);
+        q.setCopyright(wording.map(InstrumentContent::copyright).orElse(d.copyright()));
+        wording.map(InstrumentContent::instructions).filter(t -> t != null && !t.isBlank()).ifPresent(q::setDescription);
+        String licence = wording.map(InstrumentContent::licenceNote).filter(t -> !t.isBlank()).orElse(d.licenceNote());
+        if (!licence.isBlank()) {
+            q.setPurpose(licence);
+        }
+        q.addSubjectType("Patient");
+        for (Item item : d.items()) {
+            Questionnaire.QuestionnaireItemComponent qi = q.addItem();
+            qi.setLinkId(item.key());
+            qi.setPrefix(Integer.toString(item.number()));
+            qi.setText(wording.flatMap(w -> w.itemText(item.key())).orElse(item.label()));
+            qi.setType(Questionnaire.QuestionnaireItemType.CHOICE);
+            qi.setRequired(false);
+            for (ResponseOption option : item.responseSet().options()) {
+                Coding coding = answerCoding(d, item, option.code(), wording);
+                coding.addExtension(new Extension(ORDINAL_VALUE, new DecimalType(option.code())));
+                qi.addAnswerOption().setValue(coding);
+            }
+            if (item.gate() != null) {
+                Item gateItem = d.item(item.gate().itemKey()).orElseThrow();
+                qi.addEnableWhen().setQuestion(item.gate().itemKey())
+                        .setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL)
+                        .setAnswer(answerCoding(d, gateItem, item.gate().includeWhen(), wording));
+            }
+        }
+        return q;
+    }
+
+    private static Coding answerCoding(InstrumentDefinition d, Item item, int code, Optional<InstrumentContent> wording) {
+        String label = wording.flatMap(w -> w.optionLabel(item, code)).orElseGet(() -> item.responseSet().options()
+                .stream().filter(o -> o.code() == code).map(ResponseOption::label).findFirst().orElse(null));
+        return new Coding(INSTRUMENT_URL_PREFIX + d.code() + ":" + item.responseSet().id(), Integer.toString(code), label);
+    }
+
+    // ---------------------------------------------------------------- QuestionnaireResponse
+
+    public QuestionnaireResponse questionnaireResponse(String fhirId) {
+        return questionnaireResponse(responses.open(parseId(fhirId)));
+    }
+
+    public Bundle questionnaireResponses(long personId) {
+        people.requireReach(personId);
+        List<ResponseView> all = jdbc.sql("select id from measure_response where person_id = ? order by id")
+                .param(personId).query(Long.class).list().stream().map(responses::find).toList();
+        audit.record(AuditAction.LISTED, "measure_response", null, personId, "fhir responses=" + all.size());
+        return searchSet(all.stream().map(r -> (Resource) questionnaireResponse(r)).toList());
+    }
+
+    QuestionnaireResponse questionnaireResponse(ResponseView r) {
+        InstrumentDefinition d = library.version(r.versionId()).definition();
+        Optional<InstrumentContent> wording = (r.contentId() != null ? library.content(r.contentId())
+                : Optional.<InstrumentLibrary.StoredContent>empty()).map(InstrumentLibrary.StoredContent::content);
+        QuestionnaireResponse qr = new QuestionnaireResponse();
+        qr.setId(Long.toString(r.id()));
+        qr.setQuestionnaire(INSTRUMENT_URL_PREFIX + d.code() + "|" + d.version());
+        qr.setStatus(r.completed() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+                : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+        qr.setSubject(new Reference("Patient/" + r.personId()));
+        qr.setAuthored(Date.from(r.completed() ? r.completedAt() : r.startedAt()));
+        qr.getMeta().addTag(MODE_SYSTEM, r.mode(), null);
+        if ("SELF".equals(r.mode())) {
+            qr.setAuthor(new Reference("Patient/" + r.personId()));
+            qr.setSource(new Reference("Patient/" + r.personId()));
+        } else if (r.enteredBy() != null) {
+            qr.setAuthor(new Reference("Practitioner/" + r.enteredBy()));
+            qr.setSource(new Reference("Patient/" + r.personId()));
+        }
+        for (Item item : d.items()) {
+            Integer answer = r.answers().get(item.key());
+            if (answer == null) {
+                continue;
+            }
+            QuestionnaireResponse.QuestionnaireResponseItemComponent ri = qr.addItem();
+            ri.setLinkId(item.key());
+            wording.flatMap(w -> w.itemText(item.key())).ifPresent(ri::setText);
+            ri.addAnswer().setValue(answerCoding(d, item, answer, wording));
+        }
+        return qr;
+    }
+
+    // ---------------------------------------------------------------- Observation
+
+    public Bundle observations(long personId) {
+        List<ResponseView> completed = responses.completedOf(personId);
+        audit.record(AuditAction.VIEWED, "measure_results", personId, personId, "fhir observations");
+        List<Resource> all = new ArrayList<>();
+        for (ResponseView r : completed) {
+            all.addAll(observations(r));
+        }
+        return searchSet(all);
+    }
+
+    public Observation observation(String fhirId) {
+        int dash = fhirId.indexOf('-');
+        if (dash < 1) {
+            throw new NotFoundException("observation");
+        }
+        ResponseView r = responses.open(parseId(fhirId.substring(0, dash)));
+        return observations(r).stream().filter(o -> o.getIdElement().getIdPart().equals(fhirId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("observation"));
+    }
+
+    List<Observation> observations(ResponseView r) {
+        if (!r.completed()) {
+            return List.of();
+        }
+        InstrumentDefinition scoredWith = library.version(r.scoringVersionId() != null ? r.scoringVersionId()
+                : r.versionId()).definition();
+        boolean amended = !rescoring.history(r.id()).isEmpty();
+        List<Observation> result = new ArrayList<>();
+        for (ScoreSpec spec : scoredWith.scores()) {
+            StoredScore score = r.scores().get(spec.key());
+            if (score == null) {
+                continue;
+            }
+            Observation o = new Observation();
+            o.setId(r.id() + "-" + spec.key().replace('_', '-'));
+            o.setStatus(amended ? Observation.ObservationStatus.AMENDED : Observation.ObservationStatus.FINAL);
+            o.addCategory(new CodeableConcept(new Coding(CATEGORY, "survey", "Survey")));
+            CodeableConcept code = new CodeableConcept();
+            for (ScoreSpec.Coding coding : spec.codings()) {
+                code.addCoding(new Coding(coding.system(), coding.code(), coding.display()));
+            }
+            code.addCoding(new Coding(SCORE_SYSTEM, scoredWith.code() + "." + spec.key(), spec.label()));
+            code.setText(spec.label());
+            o.setCode(code);
+            o.setSubject(new Reference("Patient/" + r.personId()));
+            o.setEffective(new DateTimeType(Date.from(r.completedAt())));
+            o.setIssued(Date.from(r.completedAt()));
+            o.addDerivedFrom(new Reference("QuestionnaireResponse/" + r.id()));
+            if (score.present()) {
+                o.setValue(new Quantity().setValue(score.value()).setUnit("score")
+                        .setSystem("http://unitsofmeasure.org").setCode("{score}"));
+            } else {
+                String reason = "NO_ITEM_APPLIES".equals(score.absence()) ? "not-applicable"
+                        : "NOT_IN_CONVERSION_TABLE".equals(score.absence()) ? "error" : "unknown";
+                o.setDataAbsentReason(new CodeableConcept(new Coding(DATA_ABSENT, reason, null)).setText(score.reason()));
+            }
+            o.addReferenceRange().setLow(new Quantity().setValue(spec.minimum()).setUnit("score"))
+                    .setHigh(new Quantity().setValue(spec.maximum()).setUnit("score"));
+            if (score.prorated()) {
+                o.addNote().setText("Prorated: " + score.itemsMissing() + " item(s) missing.");
+            }
+            result.add(o);
+        }
+        return result;
+    }
+
+    private static Bundle searchSet(List<? extends Resource> resources) {
+        Bundle bundle = new Bundle();
+        bundle.setType(Bundle.BundleType.SEARCHSET);
+        bundle.setTotal(resources.size());
+        for (Resource resource : resources) {
+            bundle.addEntry().setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("resource");
+        }
+    }
+}

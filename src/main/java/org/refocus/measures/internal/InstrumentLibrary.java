@@ -1,0 +1,344 @@
+package org.refocus.measures.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.refocus.measures.instrument.InstrumentCatalogue;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.measures.instrument.InstrumentContentParser;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.InstrumentDefinitionParser;
+import org.refocus.shared.AuthenticatedActor;
+import org.refocus.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The instrument versions and their wording, as stored. At start-up every definition file is stored
+ * (or checked against what is stored: a version that has been answered is never edited, only
+ * superseded, so a changed definition of an answered version stops the start-up) and the shipped
+ * wording (QPR) is stored. Demo wording is stored with the demo data; other wording is imported by
+ * an administrator.
+ */
+@Service
+public class InstrumentLibrary implements SmartInitializingSingleton {
+
+    public static final String LANGUAGE = "en-GB";
+    static final List<String> SHIPPED_CONTENT = List.of("instruments/content/qpr-en-GB.json");
+    static final String DEMO_CONTENT = "instruments/content/demo-content.json";
+
+    private static final Logger log = LoggerFactory.getLogger(InstrumentLibrary.class);
+
+    private final InstrumentCatalogue catalogue;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Map<String, Long> versionIds = new ConcurrentHashMap<>();
+    private final Map<Long, InstrumentDefinition> byId = new ConcurrentHashMap<>();
+    private volatile List<String> order = List.of();
+
+    InstrumentLibrary(InstrumentCatalogue catalogue, JdbcClient jdbc, TransactionTemplate transaction) {
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** A stored version of an instrument. */
+    public record StoredVersion(long id, InstrumentDefinition definition) {
+    }
+
+    /** Wording as stored: where it came from, who imported it and when. */
+    public record StoredContent(long id, long versionId, InstrumentContent content, String sourceFormat,
+            Instant createdAt, Long createdBy, boolean current) {
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        transaction.executeWithoutResult(status -> synchronise(definitionFiles()));
+    }
+
+    // ---------------------------------------------------------------- definitions
+
+    public InstrumentCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The current version of an instrument; unknown codes are not found. */
+    public StoredVersion current(String code) {
+        InstrumentDefinition definition = catalogue.find(code).orElseThrow(() -> new NotFoundException("instrument"));
+        return new StoredVersion(versionId(definition), definition);
+    }
+
+    public Optional<StoredVersion> find(String code, String version) {
+        return catalogue.find(code, version).map(d -> new StoredVersion(versionId(d), d));
+    }
+
+    public StoredVersion version(long versionId) {
+        InstrumentDefinition definition = byId.get(versionId);
+        if (definition == null) {
+            throw new NotFoundException("instrument version");
+        }
+        return new StoredVersion(versionId, definition);
+    }
+
+    /** The current version of every instrument, in the order of the definitions' index (QPR first). */
+    public List<InstrumentDefinition> current() {
+        List<String> codes = order;
+        return catalogue.current().stream()
+                .sorted(java.util.Comparator.comparingInt(d -> codes.indexOf(d.code()) < 0 ? Integer.MAX_VALUE
+                        : codes.indexOf(d.code())))
+                .toList();
+    }
+
+    /** Every stored version known to this node, ordered by code then version. */
+    public List<StoredVersion> all() {
+        return catalogue.all().stream().map(d -> new StoredVersion(versionId(d), d)).toList();
+    }
+
+    public long versionId(InstrumentDefinition definition) {
+        Long id = versionIds.get(key(definition.code(), definition.version()));
+        if (id == null) {
+            throw new NoSuchElementException(definition.reference() + " is not stored");
+        }
+        return id;
+    }
+
+    // ---------------------------------------------------------------- wording
+
+    /** The wording in use for this version, if any has been shipped, imported or (demo) loaded. */
+    @Transactional(readOnly = true)
+    public Optional<StoredContent> currentContent(long versionId) {
+        return jdbc.sql(CONTENT_SELECT + " where instrument_version_id = ? and language = ? and current")
+                .params(versionId, LANGUAGE).query(CONTENT_ROW).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredContent> content(long contentId) {
+        return jdbc.sql(CONTENT_SELECT + " where id = ?").param(contentId).query(CONTENT_ROW).optional();
+    }
+
+    /** Every wording ever stored for this version, newest first. */
+    @Transactional(readOnly = true)
+    public List<StoredContent> contentHistory(long versionId) {
+        return jdbc.sql(CONTENT_SELECT + " where instrument_version_id = ? order by id desc").param(versionId)
+                .query(CONTENT_ROW).list();
+    }
+
+    /** Current wording for every version that has some, by version id. */
+    @Transactional(readOnly = true)
+    public Map<Long, StoredContent> currentContents() {
+        Map<Long, StoredContent> result = new LinkedHashMap<>();
+        jdbc.sql(CONTENT_SELECT + " where language = ? and current").param(LANGUAGE).query(CONTENT_ROW).list()
+                .forEach(c -> result.put(c.versionId(), c));
+        return result;
+    }
+
+    /**
+     * Stores wording that has already been checked against its definition and makes it the current
+     * wording of that version; the previous wording stays for the responses that were shown it.
+     */
+    @Transactional
+    public long storeContent(InstrumentContent content, String sourceFormat, String origin) {
+        StoredVersion version = find(content.instrumentCode(), content.version())
+                .orElseThrow(() -> new NotFoundException("instrument version"));
+        Long actor = AuthenticatedActor.currentAccountId();
+        jdbc.sql("""
+                update instrument_content set current = false, updated_at = now(), updated_by = ?, version = version + 1
+                where instrument_version_id = ? and language = ? and current""")
+                .params(actor, version.id(), content.language()).update();
+        return jdbc.sql("""
+                insert into instrument_content (instrument_version_id, language, demo, title, copyright, licence_note,
+                    content, source_format, origin, current, created_by, updated_by)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?, ?) returning id""")
+                .params(version.id(), content.language(), content.demo(), content.title(), content.copyright(),
+                        content.licenceNote(), ContentJson.write(content), sourceFormat, origin, actor, actor)
+                .query(Long.class).single();
+    }
+
+    /**
+     * The demo wording, for the demo data only: placeholders for every licensed instrument that has no
+     * wording yet. Never replaces wording an organisation imported.
+     */
+    @Transactional
+    public int loadDemoContent() {
+        int stored = 0;
+        for (InstrumentContent content : parseContent(DEMO_CONTENT)) {
+            Optional<StoredVersion> version = find(content.instrumentCode(), content.version());
+            if (version.isPresent() && currentContent(version.get().id()).isEmpty()
+                    && content.problemsAgainst(version.get().definition()).isEmpty()) {
+                storeContent(content, "DEMO", "demo-content.json");
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    /** One definition file: the parsed definition and the text it was parsed from. */
+    record DefinitionFile(InstrumentDefinition definition, String json) {
+    }
+
+    static List<DefinitionFile> definitionFiles() {
+        ClassLoader loader = InstrumentLibrary.class.getClassLoader();
+        String directory = InstrumentCatalogue.DEFAULT_DIRECTORY;
+        List<DefinitionFile> files = new ArrayList<>();
+        for (String line : resource(loader, directory + "/index.txt").lines().toList()) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            String path = directory + "/" + name;
+            String json = resource(loader, path);
+            files.add(new DefinitionFile(InstrumentDefinitionParser.parse(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), path), json));
+        }
+        return files;
+    }
+
+    /**
+     * Stores each definition, or checks it against the stored one. Package-visible so that a test can
+     * offer a changed definition.
+     *
+     * @throws IllegalStateException when a version that has been answered was changed or removed
+     */
+    void synchronise(List<DefinitionFile> files) {
+        // Nodes starting together take turns, so that each version and shipped wording is stored once.
+        jdbc.sql("select pg_advisory_xact_lock(20260401)").query().singleRow();
+        order = files.stream().map(f -> f.definition().code()).distinct().toList();
+        List<String> problems = new ArrayList<>();
+        for (DefinitionFile file : files) {
+            InstrumentDefinition d = file.definition();
+            var stored = jdbc.sql("""
+                    select iv.id, iv.superseded,
+                           (iv.definition - 'superseded') = (cast(? as jsonb) - 'superseded') as same,
+                           exists (select 1 from measure_response r where r.instrument_version_id = iv.id) as answered
+                    from instrument_version iv where iv.code = ? and iv.version = ?""")
+                    .params(file.json(), d.code(), d.version())
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)})
+                    .optional();
+            if (stored.isEmpty()) {
+                long id = jdbc.sql("""
+                        insert into instrument_version (code, version, superseded, title, definition)
+                        values (?, ?, ?, ?, cast(? as jsonb)) returning id""")
+                        .params(d.code(), d.version(), d.superseded(), d.title(), file.json()).query(Long.class).single();
+                versionIds.put(key(d.code(), d.version()), id);
+                byId.put(id, d);
+                continue;
+            }
+            long id = (Long) stored.get()[0];
+            boolean superseded = (Boolean) stored.get()[1];
+            boolean same = (Boolean) stored.get()[2];
+            boolean answered = (Boolean) stored.get()[3];
+            if (!same && answered) {
+                problems.add(d.reference() + " has been answered, so it is never edited: its definition file differs "
+                        + "from the stored one. Restore the file and publish the change as a new version that "
+                        + "supersedes it.");
+                continue;
+            }
+            if (!same || superseded != d.superseded()) {
+                if (!same) {
+                    log.warn("Instrument {} changed before anyone answered it; the stored definition is updated.",
+                            d.reference());
+                }
+                jdbc.sql("""
+                        update instrument_version set definition = cast(? as jsonb), superseded = ?, title = ?,
+                               updated_at = now() where id = ?""")
+                        .params(file.json(), d.superseded(), d.title(), id).update();
+            }
+            versionIds.put(key(d.code(), d.version()), id);
+            byId.put(id, d);
+        }
+        jdbc.sql("""
+                select iv.code, iv.version from instrument_version iv
+                where exists (select 1 from measure_response r where r.instrument_version_id = iv.id)""")
+                .query((rs, n) -> key(rs.getString(1), rs.getString(2))).list().stream()
+                .filter(k -> !versionIds.containsKey(k))
+                .forEach(k -> problems.add(k.replace('|', ' ') + " has been answered but its definition file is "
+                        + "missing. Restore it (marked superseded if a newer version replaces it)."));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Instrument definitions cannot be loaded: " + String.join(" ", problems));
+        }
+        storeShippedContent();
+    }
+
+    /** Shipped wording becomes current unless an organisation imported its own; a new release replaces old shipped wording. */
+    private void storeShippedContent() {
+        for (String path : SHIPPED_CONTENT) {
+            for (InstrumentContent content : parseContent(path)) {
+                Optional<StoredVersion> version = find(content.instrumentCode(), content.version());
+                if (version.isEmpty()) {
+                    continue;
+                }
+                List<String> problems = content.problemsAgainst(version.get().definition());
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException(path + " does not fit " + version.get().definition().reference()
+                            + ": " + String.join("; ", problems));
+                }
+                Optional<StoredContent> current = currentContent(version.get().id());
+                boolean replace = current.isEmpty() || current.get().sourceFormat().equals("SHIPPED")
+                        && !jdbc.sql("select content = cast(? as jsonb) from instrument_content where id = ?")
+                                .params(ContentJson.write(content), current.get().id()).query(Boolean.class).single();
+                if (replace) {
+                    storeContent(content, "SHIPPED", path.substring(path.lastIndexOf('/') + 1));
+                }
+            }
+        }
+    }
+
+    private static List<InstrumentContent> parseContent(String path) {
+        try (InputStream in = InstrumentLibrary.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing");
+            }
+            return InstrumentContentParser.parse(in, path.substring(path.lastIndexOf('/') + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(ClassLoader loader, String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String key(String code, String version) {
+        return code + "|" + version;
+    }
+
+    private static final String CONTENT_SELECT = """
+            select id, instrument_version_id, content::text as content, source_format, origin, created_at, created_by,
+                   current
+            from instrument_content""";
+
+    private static final org.springframework.jdbc.core.RowMapper<StoredContent> CONTENT_ROW = InstrumentLibrary::content;
+
+    private static StoredContent content(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp created = rs.getTimestamp("created_at");
+        long createdBy = rs.getLong("created_by");
+        return new StoredContent(rs.getLong("id"), rs.getLong("instrument_version_id"),
+                ContentJson.read(rs.getString("content"), rs.getString("origin")), rs.getString("source_format"),
+                created.toInstant(), rs.wasNull() ? null : createdBy, rs.getBoolean("current"));
+    }
+}

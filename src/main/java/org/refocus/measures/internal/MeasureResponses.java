@@ -1,0 +1,263 @@
+package org.refocus.measures.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.refocus.audit.AuditAction;
+import org.refocus.audit.AuditTrail;
+import org.refocus.identity.CurrentUser;
+import org.refocus.identity.Role;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.ScoreResult;
+import org.refocus.measures.instrument.Scoring;
+import org.refocus.people.People;
+import org.refocus.people.PersonSummary;
+import org.refocus.shared.AuthenticatedActor;
+import org.refocus.shared.ConflictException;
+import org.refocus.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Responses given in a session (staff-administered) or completed by the person from their own account,
+ * saved part-way and completed. A completed response is never edited: its answers are the record of
+ * what the person said; its scores change only through {@link Rescoring}, which keeps the old ones.
+ */
+@Service
+@Transactional
+public class MeasureResponses {
+
+    static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private static final String SELECT = """
+            select id, person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, content_id,
+                   schedule_id, mode, status, answers::text as answers, score_values::text as score_values,
+                   score_absences::text as score_absences, complete, started_at,
+                   completed_at, entered_by, import_job_id, version
+            from measure_response""";
+
+    private final JdbcClient jdbc;
+    private final InstrumentLibrary library;
+    private final People people;
+    private final AuditTrail audit;
+    private final MeasureSchedules schedules;
+    private final Clock clock;
+    private final org.springframework.jdbc.core.RowMapper<ResponseView> rows = this::row;
+
+    MeasureResponses(JdbcClient jdbc, InstrumentLibrary library, People people, AuditTrail audit,
+            MeasureSchedules schedules, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.library = library;
+        this.people = people;
+        this.audit = audit;
+        this.schedules = schedules;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The wording for an instrument is missing: nobody can be given it until an administrator imports it. */
+    public static class WordingMissingException extends RuntimeException {
+        public WordingMissingException(String code) {
+            super("no wording imported for " + code);
+        }
+    }
+
+    /** An answer that is not one of the item's response codes, or for an item the instrument does not have. */
+    public static class InvalidAnswerException extends RuntimeException {
+        private final String itemKey;
+
+        public InvalidAnswerException(String itemKey) {
+            super("invalid answer for " + itemKey);
+            this.itemKey = itemKey;
+        }
+
+        public String itemKey() {
+            return itemKey;
+        }
+    }
+
+    /**
+     * Starts (or, when one is already under way in the same mode, continues) a response to the current
+     * version of an instrument. A service user completes it themselves; staff give it in a session.
+     * It counts towards the given schedule, or the person's due schedule for this instrument.
+     *
+     * @return the response id
+     */
+    public long start(long personId, String instrumentCode, Long scheduleId) {
+        PersonSummary person = people.requireReach(personId);
+        CurrentUser user = CurrentUser.required();
+        String mode = user.role() == Role.SERVICE_USER ? "SELF" : "STAFF_ADMINISTERED";
+        InstrumentLibrary.StoredVersion version = library.current(instrumentCode);
+        var content = library.currentContent(version.id()).orElseThrow(() -> new WordingMissingException(instrumentCode));
+        Optional<Long> underWay = jdbc.sql("""
+                select id from measure_response where person_id = ? and instrument_code = ? and mode = ?
+                and status = 'IN_PROGRESS' order by id desc limit 1""")
+                .params(personId, instrumentCode, mode).query(Long.class).optional();
+        if (underWay.isPresent()) {
+            return underWay.get();
+        }
+        Long schedule = scheduleId != null
+                ? schedules.activeScheduleOf(personId, scheduleId, instrumentCode).orElse(null)
+                : schedules.dueScheduleFor(personId, instrumentCode).orElse(null);
+        Long actor = user.accountId();
+        long id = jdbc.sql("""
+                insert into measure_response (person_id, team_id, instrument_code, instrument_version_id, content_id,
+                    schedule_id, mode, status, answers, entered_by, created_by, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', cast(? as smallint[]), ?, ?, ?) returning id""")
+                .params(personId, person.teamId(), instrumentCode, version.id(), content.id(), schedule, mode,
+                        ResponseCodec.answers(version.definition(), Map.of()), actor, actor, actor)
+                .query(Long.class).single();
+        audit.record(AuditAction.CREATED, "measure_response", id, personId, instrumentCode + " " + mode);
+        return id;
+    }
+
+    /** A response the signed-in user may see (reach is checked); the read is audited. */
+    public ResponseView open(long responseId) {
+        ResponseView response = find(responseId);
+        audit.record(AuditAction.VIEWED, "measure_response", responseId, response.personId(), null);
+        return response;
+    }
+
+    /** Whether the signed-in user may answer this response: the person their own, staff those given in a session. */
+    public boolean mayAnswer(ResponseView response) {
+        if (response.completed()) {
+            return false;
+        }
+        CurrentUser user = CurrentUser.required();
+        return switch (response.mode()) {
+            case "SELF" -> user.role() == Role.SERVICE_USER && Long.valueOf(response.personId()).equals(user.personId());
+            case "STAFF_ADMINISTERED" -> user.role().isTeamStaff();
+            default -> false;
+        };
+    }
+
+    /**
+     * Saves some answers of a response under way (a page of the questionnaire), keeping the others.
+     * A null answer clears it (the question is skipped). Answers are checked against the version's items.
+     *
+     * @return the response's new version
+     * @throws InvalidAnswerException naming the first item whose answer is not valid
+     * @throws ConflictException when someone else saved in between
+     */
+    public int saveAnswers(long responseId, Map<String, Integer> answers, int version) {
+        ResponseView response = find(responseId);
+        requireAnswerable(response);
+        InstrumentDefinition definition = library.version(response.versionId()).definition();
+        Map<String, Integer> merged = new LinkedHashMap<>(response.answers());
+        for (Map.Entry<String, Integer> answer : answers.entrySet()) {
+            Item item = definition.item(answer.getKey()).orElseThrow(() -> new InvalidAnswerException(answer.getKey()));
+            if (answer.getValue() == null) {
+                merged.remove(item.key());
+            } else if (!item.responseSet().accepts(answer.getValue())) {
+                throw new InvalidAnswerException(item.key());
+            } else {
+                merged.put(item.key(), answer.getValue());
+            }
+        }
+        int rows = jdbc.sql("""
+                update measure_response set answers = cast(? as smallint[]), updated_at = now(), updated_by = ?,
+                       version = version + 1
+                where id = ? and version = ? and status = 'IN_PROGRESS'""")
+                .params(ResponseCodec.answers(definition, merged), AuthenticatedActor.currentAccountId(), responseId, version)
+                .update();
+        if (rows != 1) {
+            throw new ConflictException("measure_response");
+        }
+        audit.record(AuditAction.CHANGED, "measure_response", responseId, response.personId(),
+                "answers saved: " + answers.size());
+        return version + 1;
+    }
+
+    /** Completes a response: scores it exactly on its own version, stores the scores and moves its schedule on. */
+    public ScoreResult complete(long responseId, int version) {
+        ResponseView response = find(responseId);
+        requireAnswerable(response);
+        PersonSummary person = people.requireReach(response.personId());
+        InstrumentDefinition definition = library.version(response.versionId()).definition();
+        ScoreResult result = Scoring.score(definition, response.answers());
+        Instant now = clock.instant();
+        int rows = jdbc.sql("""
+                update measure_response set status = 'COMPLETED', score_values = cast(? as numeric[]),
+                       score_absences = cast(? as text[]), complete = ?, scoring_version_id = instrument_version_id,
+                       completed_at = ?, team_id = ?, updated_at = now(), updated_by = ?, version = version + 1
+                where id = ? and version = ? and status = 'IN_PROGRESS'""")
+                .params(ResponseCodec.values(result), ResponseCodec.absences(result), result.complete(), Timestamp.from(now), person.teamId(),
+                        AuthenticatedActor.currentAccountId(), responseId, version)
+                .update();
+        if (rows != 1) {
+            throw new ConflictException("measure_response");
+        }
+        if (response.scheduleId() != null) {
+            schedules.advance(response.scheduleId(), LocalDate.ofInstant(now, UK));
+        }
+        audit.record(AuditAction.CHANGED, "measure_response", responseId, response.personId(),
+                "completed " + definition.reference() + (result.complete() ? "" : " with questions skipped"));
+        return result;
+    }
+
+    /** Completed responses of one person, oldest first. Reach is checked; the caller audits its own read. */
+    @Transactional(readOnly = true)
+    public List<ResponseView> completedOf(long personId) {
+        people.requireReach(personId);
+        return jdbc.sql(SELECT + " where person_id = ? and status = 'COMPLETED' order by completed_at, id")
+                .param(personId).query(rows).list();
+    }
+
+    /** Responses under way for one person, newest first. */
+    @Transactional(readOnly = true)
+    public List<ResponseView> inProgressOf(long personId) {
+        people.requireReach(personId);
+        return jdbc.sql(SELECT + " where person_id = ? and status = 'IN_PROGRESS' order by id desc")
+                .param(personId).query(rows).list();
+    }
+
+    /** A response, after checking that the signed-in user reaches its person; not found otherwise. */
+    @Transactional(readOnly = true)
+    public ResponseView find(long responseId) {
+        ResponseView response = jdbc.sql(SELECT + " where id = ?").param(responseId).query(rows)
+                .optional().orElseThrow(() -> new NotFoundException("measure_response"));
+        people.requireReach(response.personId());
+        return response;
+    }
+
+    private void requireAnswerable(ResponseView response) {
+        if (!mayAnswer(response)) {
+            throw new AccessDeniedException("this response cannot be answered by the signed-in user");
+        }
+    }
+
+    private ResponseView row(ResultSet rs, int n) throws SQLException {
+        long versionId = rs.getLong("instrument_version_id");
+        Long scoringVersionId = nullableLong(rs, "scoring_version_id");
+        InstrumentDefinition answeredOn = library.version(versionId).definition();
+        Map<String, Integer> answers = ResponseCodec.answers(answeredOn, rs.getString("answers"));
+        InstrumentDefinition scoredWith = scoringVersionId == null ? answeredOn
+                : library.version(scoringVersionId).definition();
+        return new ResponseView(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("team_id"),
+                rs.getString("instrument_code"), versionId, scoringVersionId, nullableLong(rs, "content_id"),
+                nullableLong(rs, "schedule_id"), rs.getString("mode"), rs.getString("status"), answers,
+                ResponseCodec.scores(scoredWith, rs.getString("score_values"), rs.getString("score_absences"), answers),
+                (Boolean) rs.getObject("complete"),
+                rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("completed_at")),
+                nullableLong(rs, "entered_by"), nullableLong(rs, "import_job_id"), rs.getInt("version"));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

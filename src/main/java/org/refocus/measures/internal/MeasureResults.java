@@ -1,0 +1,270 @@
+package org.refocus.measures.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.refocus.audit.AuditAction;
+import org.refocus.audit.AuditTrail;
+import org.refocus.identity.Accounts;
+import org.refocus.identity.CurrentUser;
+import org.refocus.measures.Measures;
+import org.refocus.measures.SupportGap;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.ScoreSpec;
+import org.refocus.measures.instrument.Subscale;
+import org.refocus.people.People;
+import org.refocus.programme.OutcomeRecords;
+import org.refocus.programme.TeamScore;
+import org.refocus.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Results that feed care: each measure over time for a person with change since baseline, the INSPIRE
+ * items that matter to them but are poorly supported, and team aggregates (staff only, aggregates only).
+ */
+@Service
+@Transactional
+public class MeasureResults implements Measures, OutcomeRecords {
+
+    /** The full INSPIRE, whose support items each have a "does this matter to you?" gate. */
+    static final String INSPIRE = "inspire";
+
+    private final JdbcClient jdbc;
+    private final MeasureResponses responses;
+    private final InstrumentLibrary library;
+    private final People people;
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final int gapMaxRating;
+    private final int teamMinimumResponses;
+
+    MeasureResults(JdbcClient jdbc, MeasureResponses responses, InstrumentLibrary library, People people,
+            Accounts accounts, AuditTrail audit,
+            @Value("${refocus.measures.support-gap-max-rating:1}") int gapMaxRating,
+            @Value("${refocus.measures.team-minimum-responses:3}") int teamMinimumResponses) {
+        this.jdbc = jdbc;
+        this.responses = responses;
+        this.library = library;
+        this.people = people;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.gapMaxRating = gapMaxRating;
+        this.teamMinimumResponses = teamMinimumResponses;
+    }
+
+    // ---------------------------------------------------------------- one person
+
+    /** One completed response's value of one score; null value when absent (with the absence code). */
+    public record Point(long responseId, LocalDate date, BigDecimal value, String absence, String mode,
+            StoredScore score) {
+    }
+
+    /**
+     * One score of one instrument over time.
+     *
+     * @param baseline the first present value, null when there is none
+     * @param latest   the last present value
+     * @param change   latest minus baseline when there are two present values, else null
+     */
+    public record Series(String scoreKey, String label, BigDecimal minimum, BigDecimal maximum, int decimals,
+            List<ScoreSpec.Threshold> thresholds, List<Point> points, BigDecimal baseline, BigDecimal latest,
+            BigDecimal change) {
+    }
+
+    public record InstrumentResults(String code, String shortName, String title, List<Series> series,
+            long latestResponseId) {
+    }
+
+    /** Every measure the person has completed, in catalogue order; reach is checked and the read audited. */
+    public List<InstrumentResults> results(long personId) {
+        List<ResponseView> completed = responses.completedOf(personId);
+        audit.record(AuditAction.VIEWED, "measure_results", personId, personId, "responses=" + completed.size());
+        Map<String, List<ResponseView>> byCode = new LinkedHashMap<>();
+        for (InstrumentDefinition d : library.current()) {
+            byCode.put(d.code(), new ArrayList<>());
+        }
+        completed.forEach(r -> byCode.computeIfAbsent(r.instrumentCode(), c -> new ArrayList<>()).add(r));
+        List<InstrumentResults> results = new ArrayList<>();
+        byCode.forEach((code, list) -> {
+            if (list.isEmpty()) {
+                return;
+            }
+            InstrumentDefinition current = library.current(code).definition();
+            List<Series> series = new ArrayList<>();
+            for (ScoreSpec spec : current.scores()) {
+                List<Point> points = new ArrayList<>();
+                for (ResponseView r : list) {
+                    StoredScore score = r.scores().get(spec.key());
+                    if (score != null) {
+                        points.add(new Point(r.id(), LocalDate.ofInstant(r.completedAt(), MeasureResponses.UK),
+                                score.value(), score.absence(), r.mode(), score));
+                    }
+                }
+                List<BigDecimal> present = points.stream().map(Point::value).filter(v -> v != null).toList();
+                BigDecimal baseline = present.isEmpty() ? null : present.get(0);
+                BigDecimal latest = present.isEmpty() ? null : present.get(present.size() - 1);
+                BigDecimal change = present.size() < 2 ? null : latest.subtract(baseline);
+                series.add(new Series(spec.key(), spec.label(), spec.minimum(), spec.maximum(), spec.decimals(),
+                        spec.thresholds(), points, baseline, latest, change));
+            }
+            results.add(new InstrumentResults(code, current.shortName(), current.title(), series,
+                    list.get(list.size() - 1).id()));
+        });
+        return results;
+    }
+
+    @Override
+    public List<SupportGap> supportGaps(long personId) {
+        people.requireReach(personId);
+        Optional<ResponseView> latest = jdbc.sql("""
+                select id from measure_response where person_id = ? and instrument_code = ? and status = 'COMPLETED'
+                order by completed_at desc, id desc limit 1""")
+                .params(personId, INSPIRE).query(Long.class).optional().map(responses::find);
+        audit.record(AuditAction.VIEWED, "inspire_support_gaps", latest.map(ResponseView::id).orElse(null), personId,
+                null);
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        ResponseView response = latest.get();
+        InstrumentDefinition definition = library.version(response.versionId()).definition();
+        Optional<InstrumentContent> wording = (response.contentId() != null
+                ? library.content(response.contentId()) : library.currentContent(response.versionId()))
+                .map(InstrumentLibrary.StoredContent::content);
+        LocalDate answeredOn = LocalDate.ofInstant(response.completedAt(), MeasureResponses.UK);
+        List<SupportGap> gaps = new ArrayList<>();
+        for (Item item : definition.items()) {
+            if (item.gate() == null || !item.scored()) {
+                continue;
+            }
+            Integer matters = response.answers().get(item.gate().itemKey());
+            Integer rating = response.answers().get(item.key());
+            if (matters == null || matters != item.gate().includeWhen() || rating == null || rating > gapMaxRating) {
+                continue;
+            }
+            String process = definition.subscales().stream()
+                    .filter(s -> s.itemKeys().contains(item.key()) && !s.key().equals("support"))
+                    .map(Subscale::label).findFirst().orElse(item.subscaleHint());
+            gaps.add(new SupportGap(response.id(), answeredOn, item.key(), process,
+                    wording.flatMap(w -> w.itemText(item.key())).orElse(item.label()),
+                    wording.map(InstrumentContent::demo).orElse(false),
+                    wording.map(InstrumentContent::copyright).orElse(definition.copyright()), rating,
+                    item.responseSet().maximum()));
+        }
+        return gaps;
+    }
+
+    // ---------------------------------------------------------------- teams
+
+    /** The mean of one score in one month; {@code mean} is null when too few responses to show. */
+    public record MonthMean(YearMonth month, BigDecimal mean, int responses, int people) {
+    }
+
+    public record TeamSeries(String code, String shortName, String scoreKey, String label, BigDecimal minimum,
+            BigDecimal maximum, List<ScoreSpec.Threshold> thresholds, List<MonthMean> months) {
+    }
+
+    /**
+     * Monthly means of every score the team's people have, for staff who are members of that team.
+     * Months with fewer than {@code refocus.measures.team-minimum-responses} responses show no mean,
+     * so that nobody's answers can be picked out.
+     */
+    public List<TeamSeries> team(long teamId) {
+        CurrentUser user = CurrentUser.required();
+        if (!user.role().isTeamStaff()) {
+            throw new AccessDeniedException("staff only");
+        }
+        if (!accounts.teamsOf(user.accountId()).contains(teamId)) {
+            audit.recordDenied(AuditAction.VIEWED, "team_measures", teamId, null);
+            throw new NotFoundException("team");
+        }
+        List<TeamSeries> result = new ArrayList<>();
+        for (InstrumentDefinition d : library.current()) {
+            for (ScoreSpec spec : d.scores()) {
+                String value = scoreValue(d.code(), spec.key());
+                List<MonthMean> months = value == null ? List.of() : jdbc.sql("""
+                        select date_trunc('month', completed_at at time zone 'Europe/London')::date as month,
+                               avg(%1$s) as mean, count(*) as responses, count(distinct person_id) as people
+                        from measure_response
+                        where team_id = :team and instrument_code = :code and status = 'COMPLETED'
+                          and %1$s is not null
+                        group by 1 order by 1""".formatted(value))
+                        .param("team", teamId).param("code", d.code())
+                        .query((rs, n) -> {
+                            int count = rs.getInt("responses");
+                            BigDecimal mean = count < teamMinimumResponses ? null
+                                    : rs.getBigDecimal("mean").setScale(Math.max(1, spec.decimals()),
+                                            java.math.RoundingMode.HALF_UP);
+                            return new MonthMean(YearMonth.from(rs.getDate("month").toLocalDate()), mean, count,
+                                    rs.getInt("people"));
+                        }).list();
+                if (!months.isEmpty()) {
+                    result.add(new TeamSeries(d.code(), d.shortName(), spec.key(), spec.label(), spec.minimum(),
+                            spec.maximum(), spec.thresholds(), months));
+                }
+            }
+        }
+        audit.record(AuditAction.VIEWED, "team_measures", teamId, null, "series=" + result.size());
+        return result;
+    }
+
+    public int teamMinimumResponses() {
+        return teamMinimumResponses;
+    }
+
+    /**
+     * SQL for the stored value of one score: scores are stored in each scoring version's own order, so
+     * the position is chosen per version. Only ids and positions the code computed go into the text.
+     */
+    private String scoreValue(String code, String scoreKey) {
+        StringBuilder sql = new StringBuilder("(case scoring_version_id");
+        boolean any = false;
+        for (InstrumentLibrary.StoredVersion v : library.all()) {
+            if (!v.definition().code().equals(code)) {
+                continue;
+            }
+            List<ScoreSpec> specs = v.definition().scores();
+            for (int i = 0; i < specs.size(); i++) {
+                if (specs.get(i).key().equals(scoreKey)) {
+                    sql.append(" when ").append(v.id()).append(" then score_values[").append(i + 1).append(']');
+                    any = true;
+                }
+            }
+        }
+        return any ? sql.append(" end)").toString() : null;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TeamScore> monthlyMeans(Collection<Long> teamIds, String instrumentCode, String scoreKey) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        String value = scoreValue(instrumentCode, scoreKey);
+        if (value == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select team_id, date_trunc('month', completed_at at time zone 'Europe/London')::date as month,
+                       avg(%1$s) as mean, count(*) as responses
+                from measure_response
+                where team_id in (:teams) and instrument_code = :code and status = 'COMPLETED' and %1$s is not null
+                group by 1, 2 order by 2, 1""".formatted(value))
+                .param("teams", teamIds).param("code", instrumentCode)
+                .query((rs, n) -> new TeamScore(rs.getLong("team_id"), instrumentCode, scoreKey,
+                        YearMonth.from(rs.getDate("month").toLocalDate()), rs.getDouble("mean"),
+                        rs.getInt("responses")))
+                .list();
+    }
+}

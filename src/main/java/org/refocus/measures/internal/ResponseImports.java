@@ -1,0 +1,603 @@
+package org.refocus.measures.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.refocus.audit.AuditAction;
+import org.refocus.audit.AuditTrail;
+import org.refocus.identity.CurrentUser;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.ResponseOption;
+import org.refocus.measures.instrument.ScoreResult;
+import org.refocus.measures.instrument.Scoring;
+import org.refocus.people.CaseloadScope;
+import org.refocus.people.NhsNumber;
+import org.refocus.people.People;
+import org.refocus.people.PersonSummary;
+import org.refocus.shared.NotFoundException;
+import org.refocus.shared.PageOf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports completed responses collected elsewhere (paper, another system) from CSV, as a background
+ * job with progress, a row-by-row error report, and all-or-nothing by default.
+ *
+ * <p>CSV: a header row with {@code person_id} or {@code nhs_number}, {@code completed_on} (yyyy-mm-dd)
+ * and one column per item key of the instrument's current version (blank = skipped); then one row per
+ * response. Every row is checked (the person must be on the caseload of one of the importer's teams;
+ * a person out of reach is reported exactly like an unknown one) and scored exactly, in Java; valid
+ * rows stream straight into {@code measure_response} with PostgreSQL COPY inside one transaction, so
+ * that an error anywhere (in all-or-nothing mode) rolls everything back and nothing is stored.
+ */
+@Service
+public class ResponseImports {
+
+    static final int MAX_STORED_ERRORS = 1000;
+    private static final int PROGRESS_EVERY_ROWS = 20_000;
+    private static final int COPY_BUFFER_CHARS = 1 << 20;
+    private static final Duration STALLED_AFTER = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(ResponseImports.class);
+
+    private static final String COPY = """
+            copy measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, mode,
+                status, answers, score_values, score_absences, complete, started_at, completed_at, entered_by,
+                import_job_id, created_by, updated_by)
+            from stdin (format text)""";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate importTransaction;
+    private final TransactionTemplate ownTransaction;
+    private final InstrumentLibrary library;
+    private final People people;
+    private final AuditTrail audit;
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    ResponseImports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+            InstrumentLibrary library, People people, AuditTrail audit,
+            @Qualifier("measureImportExecutor") ExecutorService executor, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.importTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.library = library;
+        this.people = people;
+        this.audit = audit;
+        this.executor = executor;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public record JobView(long id, String instrumentCode, String instrumentVersion, String fileName,
+            boolean allOrNothing, String status, int rowsRead, int rowsWithErrors, int rowsImported, int percentRead,
+            String failure, Instant createdAt, Instant startedAt, Instant finishedAt, boolean stalled) {
+
+        public boolean running() {
+            return status.equals("QUEUED") || status.equals("RUNNING");
+        }
+    }
+
+    public record RowError(int rowNumber, String field, String message) {
+    }
+
+    /** Who may be imported for: people on the caseloads of the importer's teams, with their team. */
+    record Reach(Map<Long, Long> teamOfPerson, Map<String, Long> personOfNhsNumber) {
+    }
+
+    /**
+     * Starts an import in the background and returns its job id at once. The file becomes the job's:
+     * it is deleted when the job ends.
+     */
+    public long submit(Path file, String fileName, String instrumentCode, boolean allOrNothing) {
+        Prepared prepared = prepare(fileName, instrumentCode, allOrNothing);
+        SecurityContext context = SecurityContextHolder.getContext();
+        try {
+            executor.execute(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    run(prepared, file);
+                } catch (RuntimeException e) {
+                    log.error("Import job {} failed unexpectedly", prepared.jobId(), e);
+                    failWhole(prepared.jobId(), "The import stopped because of an unexpected problem. Nothing was "
+                            + "stored.");
+                } finally {
+                    SecurityContextHolder.clearContext();
+                    deleteQuietly(file);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            deleteQuietly(file);
+            failWhole(prepared.jobId(), "Too many imports are waiting on this server. Nothing was stored. Try again "
+                    + "in a few minutes.");
+        }
+        return prepared.jobId();
+    }
+
+    /** Runs an import in this thread (tests and the benchmark); the file stays where it is. */
+    public JobView importNow(Path file, String fileName, String instrumentCode, boolean allOrNothing) {
+        Prepared prepared = prepare(fileName, instrumentCode, allOrNothing);
+        run(prepared, file);
+        return job(prepared.jobId());
+    }
+
+    /** The job, for the account that started it; anyone else is told it does not exist. */
+    public JobView job(long jobId) {
+        return jdbc.sql("""
+                select j.id, v.code, v.version, j.file_name, j.all_or_nothing, j.status, j.rows_read, j.rows_with_errors,
+                       j.rows_imported, j.percent_read, j.failure, j.created_at, j.started_at, j.finished_at, j.updated_at
+                from measure_import_job j join instrument_version v on v.id = j.instrument_version_id
+                where j.id = ? and j.created_by = ?""")
+                .params(jobId, CurrentUser.required().accountId())
+                .query((rs, n) -> {
+                    String status = rs.getString("status");
+                    Instant updated = rs.getTimestamp("updated_at").toInstant();
+                    boolean stalled = (status.equals("QUEUED") || status.equals("RUNNING"))
+                            && updated.isBefore(clock.instant().minus(STALLED_AFTER));
+                    return new JobView(rs.getLong("id"), rs.getString("code"), rs.getString("version"),
+                            rs.getString("file_name"), rs.getBoolean("all_or_nothing"), status, rs.getInt("rows_read"),
+                            rs.getInt("rows_with_errors"), rs.getInt("rows_imported"), rs.getInt("percent_read"),
+                            rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
+                            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), stalled);
+                })
+                .optional().orElseThrow(() -> new NotFoundException("measure_import_job"));
+    }
+
+    /** The row-by-row report (at most {@value #MAX_STORED_ERRORS} rows are kept; the job counts them all). */
+    public List<RowError> errors(long jobId) {
+        job(jobId);
+        return jdbc.sql("select row_number, field, message from measure_import_error where job_id = ? "
+                + "order by row_number, id").param(jobId).query(RowError.class).list();
+    }
+
+    /** The importer's recent jobs, newest first. */
+    public List<JobView> recentJobs() {
+        return jdbc.sql("select id from measure_import_job where created_by = ? order by id desc limit 10")
+                .param(CurrentUser.required().accountId()).query(Long.class).list().stream().map(this::job).toList();
+    }
+
+    // ---------------------------------------------------------------- the job
+
+    private record Prepared(long jobId, InstrumentDefinition definition, long versionId, long actor,
+            boolean allOrNothing, Reach reach) {
+    }
+
+    private Prepared prepare(String fileName, String instrumentCode, boolean allOrNothing) {
+        CurrentUser user = CurrentUser.required();
+        if (!user.role().isTeamStaff()) {
+            throw new AccessDeniedException("staff only");
+        }
+        InstrumentLibrary.StoredVersion version = library.current(instrumentCode);
+        Reach reach = reachOfCurrentUser();
+        String name = fileName == null || fileName.isBlank() ? "upload.csv"
+                : fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        long jobId = ownTransaction.execute(status -> {
+            long id = jdbc.sql("""
+                    insert into measure_import_job (instrument_version_id, file_name, all_or_nothing, status, created_by)
+                    values (?, ?, ?, 'QUEUED', ?) returning id""")
+                    .params(version.id(), name, allOrNothing, user.accountId()).query(Long.class).single();
+            audit.record(AuditAction.CREATED, "measure_import_job", id, null,
+                    version.definition().reference() + (allOrNothing ? " all-or-nothing" : " valid rows only"));
+            return id;
+        });
+        return new Prepared(jobId, version.definition(), version.id(), user.accountId(), allOrNothing, reach);
+    }
+
+    private Reach reachOfCurrentUser() {
+        Map<Long, Long> teams = new HashMap<>();
+        Map<String, Long> nhs = new HashMap<>();
+        int page = 0;
+        PageOf<PersonSummary> batch;
+        do {
+            batch = people.caseload(null, CaseloadScope.TEAM, page++, 5000);
+            for (PersonSummary p : batch.items()) {
+                teams.put(p.id(), p.teamId());
+                if (p.nhsNumber() != null) {
+                    nhs.put(p.nhsNumber(), p.id());
+                }
+            }
+        } while (batch.hasNext());
+        return new Reach(teams, nhs);
+    }
+
+    private record Counts(int read, int withErrors, int imported, List<RowError> errors, String failure) {
+    }
+
+    private void run(Prepared job, Path file) {
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("""
+                update measure_import_job set status = 'RUNNING', started_at = now(), updated_at = now(),
+                       version = version + 1 where id = ?""").param(job.jobId()).update());
+        Counts counts = importTransaction.execute(status -> {
+            Counts result;
+            try {
+                result = copy(job, file);
+            } catch (IOException | SQLException e) {
+                log.warn("Import job {} could not read its file or write its rows: {}", job.jobId(), e.getMessage());
+                result = new Counts(0, 0, 0, List.of(), "The file could not be read as CSV text. Nothing was stored.");
+            }
+            boolean rollBack = result.failure() != null || (job.allOrNothing() && result.withErrors() > 0);
+            if (rollBack) {
+                status.setRollbackOnly();
+            } else {
+                audit.record(AuditAction.CREATED, "measure_response", "import:" + job.jobId(), null,
+                        job.definition().reference() + " imported=" + result.imported() + " skippedRows="
+                                + result.withErrors());
+            }
+            return result;
+        });
+        boolean failed = counts.failure() != null || (job.allOrNothing() && counts.withErrors() > 0);
+        ownTransaction.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    update measure_import_job set status = ?, rows_read = ?, rows_with_errors = ?, rows_imported = ?,
+                           percent_read = 100, failure = ?, finished_at = now(), updated_at = now(), version = version + 1
+                    where id = ?""")
+                    .params(failed ? "FAILED" : "SUCCEEDED", counts.read(), counts.withErrors(),
+                            failed ? 0 : counts.imported(), counts.failure(), job.jobId())
+                    .update();
+            for (RowError e : counts.errors()) {
+                jdbc.sql("insert into measure_import_error (job_id, row_number, field, message) values (?, ?, ?, ?)")
+                        .params(job.jobId(), e.rowNumber(), e.field(), e.message()).update();
+            }
+        });
+    }
+
+    private void failWhole(long jobId, String message) {
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("""
+                update measure_import_job set status = 'FAILED', failure = ?, finished_at = now(), updated_at = now(),
+                       version = version + 1 where id = ?""").params(message, jobId).update());
+    }
+
+    /** Reads, checks and scores every row; streams the valid ones into COPY (until the first error, if all-or-nothing). */
+    private Counts copy(Prepared job, Path file) throws IOException, SQLException {
+        InstrumentDefinition d = job.definition();
+        long size = Math.max(1, Files.size(file));
+        try (CountingStream counting = new CountingStream(Files.newInputStream(file))) {
+            CsvRows csv = new CsvRows(new InputStreamReader(counting, StandardCharsets.UTF_8));
+            List<String> header = csv.next();
+            Columns columns = header == null ? null : Columns.of(header, d);
+            if (columns == null || columns.problem() != null) {
+                String problem = columns == null ? "The file is empty." : columns.problem();
+                return new Counts(0, 0, 0, List.of(new RowError(1, null, problem)),
+                        "The header row does not fit " + d.reference() + ". Nothing was stored.");
+            }
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            String constantsAfterTeam = "\t" + d.code() + "\t" + job.versionId() + "\t" + job.versionId()
+                    + "\tIMPORTED\tCOMPLETED\t";
+            String constantsAfterTimes = "\t" + job.actor() + "\t" + job.jobId() + "\t" + job.actor() + "\t"
+                    + job.actor() + "\n";
+            StringBuilder out = new StringBuilder(COPY_BUFFER_CHARS + 4096);
+            Map<String, Integer> answers = new HashMap<>(d.items().size() * 2);
+            StringBuilder answersArray = new StringBuilder(64);
+            Map<LocalDate, String> timestamps = new HashMap<>();
+            List<RowError> errors = new ArrayList<>();
+            boolean writing = true;
+            int read = 0;
+            int withErrors = 0;
+            int imported = 0;
+            int rowNumber = 1;
+            LocalDate today = LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                rowNumber++;
+                if (row.size() == 1 && row.get(0) != null && row.get(0).isBlank()) {
+                    continue;
+                }
+                read++;
+                RowCheck check = new RowCheck(rowNumber, errors);
+                if (row.size() != columns.count()) {
+                    check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
+                } else {
+                    Long personId = columns.person(row, job.reach(), check);
+                    LocalDate completedOn = columns.completedOn(row, today, check);
+                    answers.clear();
+                    answersArray.setLength(0);
+                    answersArray.append('{');
+                    for (int i = 0; i < columns.items().length; i++) {
+                        Item item = columns.items()[i];
+                        if (i > 0) {
+                            answersArray.append(',');
+                        }
+                        String text = row.get(columns.itemIndexes()[i]);
+                        if (text == null) {
+                            check.add(item.key(), item.key() + ": the quotes around this value are not closed.");
+                            continue;
+                        }
+                        text = text.strip();
+                        if (text.isEmpty()) {
+                            answersArray.append("NULL");
+                            continue;
+                        }
+                        Integer code = parseInt(text);
+                        if (code == null) {
+                            check.add(item.key(), item.key() + ": '" + shorten(text) + "' is not a whole number.");
+                        } else if (!item.responseSet().accepts(code)) {
+                            check.add(item.key(), item.key() + ": " + code + " is not one of its response codes ("
+                                    + codes(item) + ").");
+                        } else {
+                            answers.put(item.key(), code);
+                            answersArray.append(code.intValue());
+                        }
+                    }
+                    if (!check.failed() && writing) {
+                        ScoreResult result = Scoring.score(d, answers);
+                        String at = timestamps.computeIfAbsent(completedOn, day -> day + " 12:00:00+00");
+                        out.append(personId).append('\t').append(job.reach().teamOfPerson().get(personId))
+                                .append(constantsAfterTeam).append(answersArray).append('}').append('\t')
+                                .append(ResponseCodec.values(result)).append('\t');
+                        String absences = ResponseCodec.absences(result);
+                        out.append(absences == null ? "\\N" : absences).append('\t')
+                                .append(result.complete() ? 't' : 'f').append('\t').append(at).append('\t')
+                                .append(at).append(constantsAfterTimes);
+                        imported++;
+                        if (out.length() >= COPY_BUFFER_CHARS) {
+                            flush(copyIn, out);
+                        }
+                    }
+                }
+                if (check.failed()) {
+                    withErrors++;
+                    if (job.allOrNothing() && writing) {
+                        writing = false;
+                        out.setLength(0);
+                        copyIn.cancelCopy();
+                    }
+                }
+                if (errors.size() > MAX_STORED_ERRORS) {
+                    errors.subList(MAX_STORED_ERRORS, errors.size()).clear();
+                }
+                if (read % PROGRESS_EVERY_ROWS == 0) {
+                    progress(job.jobId(), read, withErrors, (int) Math.min(99, counting.count() * 100 / size));
+                }
+            }
+            if (writing) {
+                flush(copyIn, out);
+                copyIn.endCopy();
+            }
+            if (read == 0) {
+                return new Counts(0, 0, 0, List.of(), "The file has a header row but no responses. Nothing was stored.");
+            }
+            return new Counts(read, withErrors, writing ? imported : 0, errors, null);
+        }
+    }
+
+    private void progress(long jobId, int read, int withErrors, int percent) {
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("""
+                update measure_import_job set rows_read = ?, rows_with_errors = ?, percent_read = ?, updated_at = now()
+                where id = ?""").params(read, withErrors, percent, jobId).update());
+    }
+
+    private static void flush(CopyIn copyIn, StringBuilder out) throws SQLException {
+        if (out.length() > 0) {
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            copyIn.writeToCopy(bytes, 0, bytes.length);
+            out.setLength(0);
+        }
+    }
+
+    private static Integer parseInt(String text) {
+        int length = text.length();
+        if (length == 0 || length > 6) {
+            return null;
+        }
+        int i = 0;
+        boolean negative = false;
+        if (text.charAt(0) == '-' || text.charAt(0) == '+') {
+            negative = text.charAt(0) == '-';
+            i = 1;
+            if (length == 1) {
+                return null;
+            }
+        }
+        int value = 0;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
+    }
+
+    private static String codes(Item item) {
+        StringBuilder text = new StringBuilder();
+        for (ResponseOption option : item.responseSet().options()) {
+            text.append(text.length() == 0 ? "" : ", ").append(option.code());
+        }
+        return text.toString();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 12 ? text : text.substring(0, 12) + "…";
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete an import's temporary file: {}", e.getMessage());
+        }
+    }
+
+    /** Problems of one row, added to the job's report. */
+    private static final class RowCheck {
+        private final int rowNumber;
+        private final List<RowError> errors;
+        private boolean failed;
+
+        RowCheck(int rowNumber, List<RowError> errors) {
+            this.rowNumber = rowNumber;
+            this.errors = errors;
+        }
+
+        void add(String field, String message) {
+            failed = true;
+            if (errors.size() <= MAX_STORED_ERRORS) {
+                errors.add(new RowError(rowNumber, field, message));
+            }
+        }
+
+        boolean failed() {
+            return failed;
+        }
+    }
+
+    /** Which column holds what, from the header row. */
+    private record Columns(int count, int personIndex, boolean byNhsNumber, int dateIndex, Item[] items,
+            int[] itemIndexes, String problem) {
+
+        static Columns of(List<String> header, InstrumentDefinition d) {
+            Map<String, Integer> index = new HashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+                if (index.putIfAbsent(name, i) != null) {
+                    problems.add("Column '" + shorten(name) + "' appears twice.");
+                }
+            }
+            boolean byPerson = index.containsKey("person_id");
+            boolean byNhs = index.containsKey("nhs_number");
+            if (byPerson == byNhs) {
+                problems.add("The header needs exactly one of the columns person_id or nhs_number.");
+            }
+            if (!index.containsKey("completed_on")) {
+                problems.add("The header needs a completed_on column (dates as yyyy-mm-dd).");
+            }
+            Set<String> known = new HashSet<>(List.of("person_id", "nhs_number", "completed_on"));
+            Item[] items = new Item[d.items().size()];
+            int[] indexes = new int[items.length];
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < items.length; i++) {
+                Item item = d.items().get(i);
+                items[i] = item;
+                known.add(item.key());
+                Integer at = index.get(item.key());
+                if (at == null) {
+                    missing.add(item.key());
+                } else {
+                    indexes[i] = at;
+                }
+            }
+            if (!missing.isEmpty()) {
+                problems.add("Columns missing for items " + String.join(", ", missing.subList(0, Math.min(5,
+                        missing.size()))) + (missing.size() > 5 ? " and " + (missing.size() - 5) + " more" : "")
+                        + ". Every item of " + d.reference() + " needs a column; leave cells blank for skipped questions.");
+            }
+            index.keySet().stream().filter(k -> !known.contains(k)).sorted().limit(5)
+                    .forEach(k -> problems.add("Column '" + shorten(k) + "' is not an item of " + d.reference() + "."));
+            return new Columns(header.size(), byPerson ? index.getOrDefault("person_id", -1)
+                    : index.getOrDefault("nhs_number", -1), byNhs && !byPerson, index.getOrDefault("completed_on", -1),
+                    items, indexes, problems.isEmpty() ? null : String.join(" ", problems));
+        }
+
+        Long person(List<String> row, Reach reach, RowCheck check) {
+            String text = row.get(personIndex);
+            Long personId = null;
+            if (text != null && !text.isBlank()) {
+                if (byNhsNumber) {
+                    personId = reach.personOfNhsNumber().get(NhsNumber.normalise(text));
+                } else {
+                    try {
+                        personId = Long.parseLong(text.strip());
+                    } catch (NumberFormatException e) {
+                        personId = null;
+                    }
+                    if (personId != null && !reach.teamOfPerson().containsKey(personId)) {
+                        personId = null;
+                    }
+                }
+            }
+            if (personId == null) {
+                check.add(byNhsNumber ? "nhs_number" : "person_id", "No one with this "
+                        + (byNhsNumber ? "NHS number" : "person_id") + " is on the caseloads of your teams.");
+            }
+            return personId;
+        }
+
+        LocalDate completedOn(List<String> row, LocalDate today, RowCheck check) {
+            String text = row.get(dateIndex);
+            try {
+                LocalDate date = LocalDate.parse(text == null ? "" : text.strip());
+                if (date.isAfter(today)) {
+                    check.add("completed_on", "completed_on is in the future.");
+                } else if (date.getYear() < 1990) {
+                    check.add("completed_on", "completed_on is before 1990.");
+                }
+                return date;
+            } catch (DateTimeParseException e) {
+                check.add("completed_on", "completed_on must be a date written as yyyy-mm-dd, for example 2025-03-31.");
+                return null;
+            }
+        }
+    }
+
+    /** Counts the bytes read, for the progress display. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.refocus.measures.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One stored response: raw answers, scores, the instrument version it was answered on (and scored
+ * with), who entered it, in what mode, and when.
+ *
+ * @param mode   SELF, STAFF_ADMINISTERED or IMPORTED
+ * @param status IN_PROGRESS or COMPLETED
+ * @param scores by score key, empty while in progress
+ */
+public record ResponseView(long id, long personId, long teamId, String instrumentCode, long versionId,
+        Long scoringVersionId, Long contentId, Long scheduleId, String mode, String status,
+        Map<String, Integer> answers, Map<String, StoredScore> scores, Boolean complete, Instant startedAt,
+        Instant completedAt, Long enteredBy, Long importJobId, int version) {
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+}

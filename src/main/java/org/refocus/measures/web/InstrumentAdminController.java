@@ -1,0 +1,166 @@
+package org.refocus.measures.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.refocus.identity.Accounts;
+import org.refocus.identity.StaffMember;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.internal.ContentImports;
+import org.refocus.measures.internal.InstrumentLibrary;
+import org.refocus.measures.internal.Rescoring;
+import org.refocus.shared.Option;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The instrument library for administrators: every stored version with its rights and wording status,
+ * importing wording (a REFOCUS content file or a FHIR Questionnaire), checked against the definition
+ * and shown with its copyright line, and re-scoring stored responses after a corrected scoring rule.
+ */
+@Controller
+class InstrumentAdminController {
+
+    static final String LIST_VIEW = "measures/admin-instruments";
+    static final String ONE_VIEW = "measures/admin-instrument";
+    static final String IMPORT_VIEW = "measures/admin-content-import";
+
+    private final InstrumentLibrary library;
+    private final ContentImports contentImports;
+    private final Rescoring rescoring;
+    private final Accounts accounts;
+    private final MeasureTexts texts;
+
+    InstrumentAdminController(InstrumentLibrary library, ContentImports contentImports, Rescoring rescoring,
+            Accounts accounts, MeasureTexts texts) {
+        this.library = library;
+        this.contentImports = contentImports;
+        this.rescoring = rescoring;
+        this.accounts = accounts;
+        this.texts = texts;
+    }
+
+    record VersionRow(long id, String code, String version, String shortName, String title, boolean superseded,
+            String rights, String wording, String wordingColour, String copyright) {
+    }
+
+    record ItemRow(int number, String key, String text) {
+    }
+
+    record ContentRow(long id, String source, String origin, String at, String by, boolean current, boolean demo) {
+    }
+
+    @GetMapping("/admin/instruments")
+    String list(Model model) {
+        Map<Long, InstrumentLibrary.StoredContent> wording = library.currentContents();
+        List<VersionRow> rows = new ArrayList<>();
+        for (InstrumentLibrary.StoredVersion v : library.all()) {
+            InstrumentDefinition d = v.definition();
+            Optional<InstrumentLibrary.StoredContent> content = Optional.ofNullable(wording.get(v.id()));
+            String status = content.map(c -> c.content().demo() ? "DEMO" : c.sourceFormat().equals("SHIPPED")
+                    ? "SHIPPED" : "IMPORTED").orElse("MISSING");
+            rows.add(new VersionRow(v.id(), d.code(), d.version(), d.shortName(), d.title(), d.superseded(),
+                    texts.text("measures.rights." + d.rights().name()), texts.text("measures.wording." + status),
+                    switch (status) {
+                        case "MISSING" -> "red";
+                        case "DEMO" -> "orange";
+                        default -> "green";
+                    }, content.map(c -> c.content().copyright()).orElse(d.copyright())));
+        }
+        model.addAttribute("rows", rows);
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/admin/instruments/{id}")
+    String one(@PathVariable long id, Model model) {
+        InstrumentLibrary.StoredVersion version = library.version(id);
+        InstrumentDefinition d = version.definition();
+        Optional<InstrumentContent> wording = library.currentContent(id).map(InstrumentLibrary.StoredContent::content);
+        List<ItemRow> items = new ArrayList<>();
+        for (Item item : d.items()) {
+            items.add(new ItemRow(item.number(), item.key(), wording.flatMap(w -> w.itemText(item.key()))
+                    .orElse(item.label())));
+        }
+        List<InstrumentLibrary.StoredContent> history = library.contentHistory(id);
+        Map<Long, StaffMember> names = accounts.staff(history.stream().map(InstrumentLibrary.StoredContent::createdBy)
+                .filter(java.util.Objects::nonNull).toList());
+        model.addAttribute("version", version);
+        model.addAttribute("definition", d);
+        model.addAttribute("wording", wording.orElse(null));
+        model.addAttribute("items", items);
+        model.addAttribute("policy", texts.text("measures.policy." + d.missingDataPolicy().mode().name(),
+                d.missingDataPolicy().maxMissingItems()));
+        model.addAttribute("history", history.stream().map(c -> new ContentRow(c.id(),
+                texts.text("measures.source." + c.sourceFormat()), c.content().origin(), MeasureTexts.dayTime(c.createdAt()),
+                c.createdBy() == null ? texts.text("measures.source.system")
+                        : Optional.ofNullable(names.get(c.createdBy())).map(StaffMember::displayName).orElse(""),
+                c.current(), c.content().demo())).toList());
+        model.addAttribute("scoringOptions", library.all().stream()
+                .filter(v -> v.definition().code().equals(d.code()))
+                .map(v -> new Option(Long.toString(v.id()), v.definition().reference()
+                        + (v.definition().superseded() ? "" : " " + texts.text("measures.admin.currentSuffix"))))
+                .toList());
+        return ONE_VIEW;
+    }
+
+    @GetMapping("/admin/instruments/content")
+    String importForm(Model model) {
+        return importPage(model, List.of(), null);
+    }
+
+    @PostMapping("/admin/instruments/content")
+    String importContent(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String instrument, Model model, RedirectAttributes redirect)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            return importPage(model, List.of(texts.text("measures.content.file.required")), instrument);
+        }
+        ContentImports.Result result = contentImports.importFile(file.getBytes(), file.getOriginalFilename(),
+                instrument);
+        if (!result.ok()) {
+            return importPage(model, result.problems(), instrument);
+        }
+        redirect.addFlashAttribute("flash", "measures.content.imported");
+        return "redirect:/admin/instruments/" + result.stored().get(0).versionId();
+    }
+
+    @PostMapping("/admin/instruments/{id}/rescore")
+    String rescore(@PathVariable long id, @RequestParam(required = false) Long scoringVersionId,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        library.version(id);
+        if (scoringVersionId == null || reason == null || reason.isBlank()) {
+            model.addAttribute("rescoreProblem", texts.text("measures.rescore.required"));
+            return one(id, model);
+        }
+        try {
+            Rescoring.Outcome outcome = rescoring.rescore(id, scoringVersionId, reason);
+            redirect.addFlashAttribute("rescoreOutcome", texts.text("measures.rescore.outcome", outcome.examined(),
+                    outcome.rescored(), outcome.valuesChanged()));
+            redirect.addFlashAttribute("flash", "measures.rescore.done");
+        } catch (Rescoring.IncompatibleVersionsException e) {
+            model.addAttribute("rescoreProblem", texts.text("measures.rescore.incompatible", e.getMessage()));
+            return one(id, model);
+        }
+        return "redirect:/admin/instruments/" + id;
+    }
+
+    private String importPage(Model model, List<String> problems, String instrument) {
+        model.addAttribute("problems", problems);
+        model.addAttribute("instrument", instrument);
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", texts.text("measures.content.instrument.fromFile")));
+        library.current().forEach(d -> options.add(new Option(d.code(), d.shortName() + " – " + d.title())));
+        model.addAttribute("instrumentOptions", options);
+        return IMPORT_VIEW;
+    }
+}

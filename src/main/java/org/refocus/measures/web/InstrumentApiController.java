@@ -1,0 +1,206 @@
+package org.refocus.measures.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.ItemProblem;
+import org.refocus.measures.instrument.MissingDataPolicy;
+import org.refocus.measures.instrument.ResponseOption;
+import org.refocus.measures.instrument.ScoreResult;
+import org.refocus.measures.instrument.ScoreSpec;
+import org.refocus.measures.instrument.ScoreValue;
+import org.refocus.measures.instrument.Scoring;
+import org.refocus.measures.internal.InstrumentLibrary;
+import org.refocus.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Instruments as JSON, and scoring a set of answers without storing anything. For any signed-in member
+ * of staff (see {@code MeasuresRoutes}): nothing here is about a person. Answers that are not a whole
+ * number, not one of the item's codes, or for an item the instrument does not have are a 400 that names
+ * the item. The path variable is the instrument code ({@code qpr-15}, {@code inspire}, …).
+ */
+@RestController
+@RequestMapping("/api/v1/instruments")
+class InstrumentApiController {
+
+    private final InstrumentLibrary library;
+
+    InstrumentApiController(InstrumentLibrary library) {
+        this.library = library;
+    }
+
+    @GetMapping
+    List<InstrumentJson> list() {
+        Map<Long, InstrumentLibrary.StoredContent> wording = library.currentContents();
+        return library.current().stream().map(d -> {
+            long id = library.versionId(d);
+            return InstrumentJson.summary(d, Optional.ofNullable(wording.get(id)).map(InstrumentLibrary.StoredContent::content));
+        }).toList();
+    }
+
+    @GetMapping("/{id}")
+    InstrumentJson one(@PathVariable("id") String code, @RequestParam(required = false) String version) {
+        InstrumentLibrary.StoredVersion stored = version(code, version);
+        return InstrumentJson.full(stored.definition(),
+                library.currentContent(stored.id()).map(InstrumentLibrary.StoredContent::content));
+    }
+
+    @PostMapping("/{id}/score")
+    ResponseEntity<?> score(@PathVariable("id") String code, @RequestParam(required = false) String version,
+            @RequestBody JsonNode body) {
+        InstrumentDefinition definition = version(code, version).definition();
+        JsonNode answersNode = body == null ? null : body.get("answers");
+        if (answersNode == null || !answersNode.isObject()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The body must be {\"answers\": {\"<itemKey>\": <response code>, ...}}.");
+            problem.setTitle("Invalid answers");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        List<ErrorJson> errors = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : answersNode.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                continue; // a skipped question
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                errors.add(new ErrorJson(entry.getKey(), "NOT_A_WHOLE_NUMBER",
+                        "Item " + entry.getKey() + ": the answer must be a whole-number response code or null."));
+                continue;
+            }
+            answers.put(entry.getKey(), value.intValue());
+        }
+        ScoreResult result = Scoring.score(definition, answers);
+        for (ItemProblem p : result.problems()) {
+            if (p.kind() != ItemProblem.Kind.IGNORED_NOT_APPLICABLE) {
+                errors.add(new ErrorJson(p.itemKey(), p.kind().name(), p.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Not scored: the answers for " + String.join(", ", errors.stream().map(ErrorJson::item).distinct()
+                            .toList()) + " are not valid for " + definition.reference() + ".");
+            problem.setTitle("Invalid answers");
+            problem.setProperty("errors", errors);
+            return ResponseEntity.badRequest().body(problem);
+        }
+        return ResponseEntity.ok(ScoreJson.of(result));
+    }
+
+    private InstrumentLibrary.StoredVersion version(String code, String version) {
+        if (version == null || version.isBlank()) {
+            if (library.catalogue().find(code).isEmpty()) {
+                throw new NotFoundException("instrument");
+            }
+            return library.current(code);
+        }
+        return library.find(code, version).orElseThrow(() -> new NotFoundException("instrument"));
+    }
+
+    record ErrorJson(String item, String problem, String message) {
+    }
+
+    record ScoreJson(String instrument, String version, boolean complete, List<ScoreValueJson> scores,
+            List<ProblemJson> problems) {
+        static ScoreJson of(ScoreResult result) {
+            return new ScoreJson(result.instrumentCode(), result.instrumentVersion(), result.complete(),
+                    result.scores().stream().map(ScoreValueJson::of).toList(),
+                    result.problems().stream().map(p -> new ProblemJson(p.itemKey(), p.kind().name(), p.value(),
+                            p.message())).toList());
+        }
+    }
+
+    record ScoreValueJson(String key, String label, BigDecimal value, String absence, String reason, int itemsUsed,
+            int itemsMissing, boolean prorated) {
+        static ScoreValueJson of(ScoreValue v) {
+            return new ScoreValueJson(v.key(), v.label(), v.value(), v.absence() == null ? null : v.absence().name(),
+                    v.reason(), v.itemsUsed(), v.itemsMissing(), v.prorated());
+        }
+    }
+
+    record ProblemJson(String item, String kind, Integer value, String message) {
+    }
+
+    record InstrumentJson(String code, String version, boolean superseded, String title, String shortName,
+            String recallPeriod, String rights, String copyright, String licenceNote, boolean wordingAvailable,
+            Boolean wordingIsDemo, String instructions, MissingDataJson missingData, List<ScoreSpecJson> scores,
+            List<SubscaleJson> subscales, Integer itemCount, List<ItemJson> items, List<String> unconfirmed) {
+
+        static InstrumentJson summary(InstrumentDefinition d, Optional<InstrumentContent> wording) {
+            return new InstrumentJson(d.code(), d.version(), d.superseded(), d.title(), d.shortName(), d.recallPeriod(),
+                    d.rights().name(), wording.map(InstrumentContent::copyright).orElse(d.copyright()), d.licenceNote(),
+                    wording.isPresent(), wording.map(InstrumentContent::demo).orElse(null), null,
+                    MissingDataJson.of(d.missingDataPolicy()), d.scores().stream().map(ScoreSpecJson::of).toList(),
+                    null, d.items().size(), null, d.unconfirmed());
+        }
+
+        static InstrumentJson full(InstrumentDefinition d, Optional<InstrumentContent> wording) {
+            return new InstrumentJson(d.code(), d.version(), d.superseded(), d.title(), d.shortName(), d.recallPeriod(),
+                    d.rights().name(), wording.map(InstrumentContent::copyright).orElse(d.copyright()), d.licenceNote(),
+                    wording.isPresent(), wording.map(InstrumentContent::demo).orElse(null),
+                    wording.map(InstrumentContent::instructions).orElse(null),
+                    MissingDataJson.of(d.missingDataPolicy()), d.scores().stream().map(ScoreSpecJson::of).toList(),
+                    d.subscales().stream().map(s -> new SubscaleJson(s.key(), s.label(), s.itemKeys())).toList(),
+                    d.items().size(), d.items().stream().map(i -> ItemJson.of(i, wording)).toList(), d.unconfirmed());
+        }
+    }
+
+    record MissingDataJson(String mode, int maxMissingItems, String explanation) {
+        static MissingDataJson of(MissingDataPolicy p) {
+            return new MissingDataJson(p.mode().name(), p.maxMissingItems(),
+                    p.mode() == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY
+                            ? "No score when any item the score needs is missing or invalid."
+                            : "A score is prorated when at most " + p.maxMissingItems() + " of its items are missing.");
+        }
+    }
+
+    record ScoreSpecJson(String key, String label, String subscale, String aggregation, BigDecimal minimum,
+            BigDecimal maximum, int decimals, List<ScoreSpec.Threshold> thresholds, List<ScoreSpec.Coding> codings) {
+        static ScoreSpecJson of(ScoreSpec s) {
+            return new ScoreSpecJson(s.key(), s.label(), s.subscaleKey(), s.aggregation().name(), s.minimum(),
+                    s.maximum(), s.decimals(), s.thresholds(), s.codings());
+        }
+    }
+
+    record SubscaleJson(String key, String label, List<String> items) {
+    }
+
+    record GateJson(String item, int includeWhen) {
+    }
+
+    record OptionJson(int code, String label) {
+    }
+
+    /** {@code text} is the licensed wording when it has been imported (show the copyright line with it). */
+    record ItemJson(String key, int number, String label, String text, String group, boolean scored,
+            boolean reverseScored, GateJson gate, List<OptionJson> options) {
+        static ItemJson of(Item item, Optional<InstrumentContent> wording) {
+            List<OptionJson> options = new ArrayList<>();
+            for (ResponseOption o : item.responseSet().options()) {
+                options.add(new OptionJson(o.code(), wording.flatMap(w -> w.optionLabel(item, o.code()))
+                        .orElse(o.label())));
+            }
+            return new ItemJson(item.key(), item.number(), item.label(),
+                    wording.flatMap(w -> w.itemText(item.key())).orElse(null), item.subscaleHint(), item.scored(),
+                    item.reverseScored(), item.gate() == null ? null
+                            : new GateJson(item.gate().itemKey(), item.gate().includeWhen()), options);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.refocus.measures.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.refocus.measures.internal.MeasureResults;
+import org.refocus.measures.internal.StoredScore;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words around a score: what it means and what it does not (every score shown to a person has
+ * both), why a score is absent, and change since the first result. From {@code i18n/measures.properties}.
+ */
+@Component
+class MeasureTexts {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+
+    private final MessageSource messages;
+
+    MeasureTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String text(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.UK);
+    }
+
+    String textOr(String key, String fallbackKey, Object... args) {
+        String text = messages.getMessage(key, args, null, Locale.UK);
+        return text != null ? text : text(fallbackKey, args);
+    }
+
+    String meaning(String code, String scoreKey, BigDecimal value, BigDecimal minimum, BigDecimal maximum) {
+        return textOr("measures.meaning." + code + "." + scoreKey, "measures.meaning.default", plain(value),
+                plain(minimum), plain(maximum));
+    }
+
+    String notMeaning(String code, String scoreKey) {
+        return textOr("measures.notMeaning." + code + "." + scoreKey, "measures.notMeaning.default");
+    }
+
+    String absent(StoredScore score) {
+        return textOr("measures.absent." + score.absence(), "measures.absent.ITEMS_MISSING", score.itemsMissing(),
+                score.itemsMissing() + score.itemsUsed());
+    }
+
+    String change(MeasureResults.Series series) {
+        if (series.change() == null) {
+            return null;
+        }
+        LocalDate firstDate = series.points().stream().filter(p -> p.value() != null).findFirst().orElseThrow().date();
+        int sign = series.change().signum();
+        String key = sign > 0 ? "measures.change.up" : sign < 0 ? "measures.change.down" : "measures.change.same";
+        return text(key, plain(series.change().abs()), plain(series.baseline()), DAY.format(firstDate));
+    }
+
+    String mode(String mode) {
+        return text("measures.mode." + mode);
+    }
+
+    static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(java.time.ZoneId.of("Europe/London")));
+    }
+
+    static String dayTime(Instant instant) {
+        return instant == null ? "" : DAY_TIME.format(instant.atZone(java.time.ZoneId.of("Europe/London")))
+                .replace("AM", "am").replace("PM", "pm");
+    }
+}

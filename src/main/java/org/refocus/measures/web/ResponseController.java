@@ -1,0 +1,285 @@
+package org.refocus.measures.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.refocus.identity.Accounts;
+import org.refocus.identity.CurrentUser;
+import org.refocus.identity.StaffMember;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.measures.instrument.InstrumentDefinition;
+import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.MissingDataPolicy;
+import org.refocus.measures.instrument.ResponseOption;
+import org.refocus.measures.instrument.ScoreSpec;
+import org.refocus.measures.internal.InstrumentLibrary;
+import org.refocus.measures.internal.MeasureResponses;
+import org.refocus.measures.internal.Rescoring;
+import org.refocus.measures.internal.ResponseView;
+import org.refocus.measures.internal.StoredScore;
+import org.refocus.people.People;
+import org.refocus.people.PersonSummary;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Answering a questionnaire a few questions at a time (every question can be skipped; saving part-way
+ * and coming back later keeps the answers), and one response in full: its scores with what they mean,
+ * each answer, the instrument version, who entered it, how and when, and any re-scoring.
+ *
+ * <p>The answers form is read from request parameters named {@code answers[<item key>]} rather than
+ * bound to a Form record, because its fields are the items of whichever instrument is being answered.
+ */
+@Controller
+class ResponseController {
+
+    static final String QUESTIONS_VIEW = "measures/questions";
+    static final String RESPONSE_VIEW = "measures/response";
+    static final int GROUPS_PER_PAGE = 8;
+
+    private final MeasureResponses responses;
+    private final InstrumentLibrary library;
+    private final Rescoring rescoring;
+    private final People people;
+    private final Accounts accounts;
+    private final MeasureTexts texts;
+
+    ResponseController(MeasureResponses responses, InstrumentLibrary library, Rescoring rescoring, People people,
+            Accounts accounts, MeasureTexts texts) {
+        this.responses = responses;
+        this.library = library;
+        this.rescoring = rescoring;
+        this.people = people;
+        this.accounts = accounts;
+        this.texts = texts;
+    }
+
+    record Choice(String id, String value, String label, boolean checked) {
+    }
+
+    record Question(String key, String id, int number, String text, String hint, List<Choice> choices,
+            boolean error) {
+    }
+
+    record AnswerRow(int number, String text, String answer) {
+    }
+
+    record RescoreRow(String at, String from, String to, String before, String after, String reason) {
+    }
+
+    @GetMapping("/measures/responses/{id}/questions")
+    String questions(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+        ResponseView response = responses.open(id);
+        if (!responses.mayAnswer(response)) {
+            return "redirect:/measures/responses/" + id;
+        }
+        return questionPage(response, page, null, model);
+    }
+
+    @PostMapping("/measures/responses/{id}/questions")
+    String saveQuestions(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        ResponseView response = responses.find(id);
+        if (!responses.mayAnswer(response)) {
+            return "redirect:/measures/responses/" + id;
+        }
+        InstrumentDefinition definition = library.version(response.versionId()).definition();
+        List<List<Item>> pages = pages(definition);
+        int page = clamp(parse(params.get("page"), 1), pages.size());
+        int version = parse(params.get("version"), -1);
+        String action = params.getOrDefault("action", "next");
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (Item item : pages.get(page - 1)) {
+            String value = params.get("answers[" + item.key() + "]");
+            if (value == null || value.isBlank()) {
+                answers.put(item.key(), null);
+                continue;
+            }
+            Integer code = tryParse(value);
+            if (code == null || !item.responseSet().accepts(code)) {
+                return questionPage(response, page, item.key(), model);
+            }
+            answers.put(item.key(), code);
+        }
+        int newVersion = responses.saveAnswers(id, answers, version);
+        switch (action) {
+            case "later" -> {
+                redirect.addFlashAttribute("flash", "measures.questions.saved");
+                return "redirect:/people/" + response.personId() + "/measures";
+            }
+            case "previous" -> {
+                return "redirect:/measures/responses/" + id + "/questions?page=" + Math.max(1, page - 1);
+            }
+            case "submit" -> {
+                responses.complete(id, newVersion);
+                redirect.addFlashAttribute("flash", "measures.questions.submitted");
+                return "redirect:/measures/responses/" + id;
+            }
+            default -> {
+                return "redirect:/measures/responses/" + id + "/questions?page=" + Math.min(pages.size(), page + 1);
+            }
+        }
+    }
+
+    @GetMapping("/measures/responses/{id}")
+    String response(@PathVariable long id, Model model) {
+        ResponseView response = responses.open(id);
+        PersonSummary person = people.requireReach(response.personId());
+        InstrumentDefinition answeredOn = library.version(response.versionId()).definition();
+        InstrumentDefinition scoredWith = response.scoringVersionId() == null ? answeredOn
+                : library.version(response.scoringVersionId()).definition();
+        Optional<InstrumentContent> wording = response.contentId() == null ? Optional.empty()
+                : library.content(response.contentId()).map(InstrumentLibrary.StoredContent::content);
+        boolean staffView = CurrentUser.required().role().isTeamStaff();
+
+        List<ScoreLine> scores = new ArrayList<>();
+        for (ScoreSpec spec : scoredWith.scores()) {
+            StoredScore score = response.scores().get(spec.key());
+            if (score == null) {
+                continue;
+            }
+            String value = score.present() ? MeasureTexts.plain(score.value()) : null;
+            scores.add(new ScoreLine(spec.key(), spec.label(), value,
+                    texts.text("measures.range", MeasureTexts.plain(spec.minimum()), MeasureTexts.plain(spec.maximum())),
+                    score.present() ? texts.meaning(answeredOn.code(), spec.key(), score.value(), spec.minimum(),
+                            spec.maximum()) : null,
+                    texts.notMeaning(answeredOn.code(), spec.key()),
+                    score.present() ? null : texts.absent(score), staffView && !score.present() ? score.reason() : null,
+                    score.prorated() ? texts.text("measures.prorated", score.itemsMissing()) : null, null, List.of()));
+        }
+        List<AnswerRow> answers = new ArrayList<>();
+        for (Item item : answeredOn.items()) {
+            Integer code = response.answers().get(item.key());
+            String text = wording.flatMap(w -> w.itemText(item.key())).orElse(item.label());
+            String answer = code == null ? texts.text(response.completed() ? "measures.answer.skipped"
+                    : "measures.answer.notYet") : optionLabel(item, code, wording);
+            answers.add(new AnswerRow(item.number(), text, answer));
+        }
+        Map<Long, StaffMember> names = response.enteredBy() == null ? Map.of()
+                : accounts.staff(List.of(response.enteredBy()));
+        List<RescoreRow> history = rescoring.history(id).stream().map(h -> new RescoreRow(MeasureTexts.dayTime(h.at()),
+                library.version(h.fromVersionId()).definition().reference(),
+                library.version(h.toVersionId()).definition().reference(), summary(h.before()), summary(h.after()),
+                h.reason())).toList();
+
+        model.addAttribute("response", response);
+        model.addAttribute("person", person);
+        model.addAttribute("instrument", answeredOn);
+        model.addAttribute("scoredWith", scoredWith);
+        model.addAttribute("modeText", texts.mode(response.mode()));
+        model.addAttribute("enteredBy", Optional.ofNullable(response.enteredBy()).map(names::get)
+                .map(StaffMember::displayName).orElse(null));
+        model.addAttribute("startedAt", MeasureTexts.dayTime(response.startedAt()));
+        model.addAttribute("completedAt", MeasureTexts.dayTime(response.completedAt()));
+        model.addAttribute("scores", scores);
+        model.addAttribute("answers", answers);
+        model.addAttribute("copyright", wording.map(InstrumentContent::copyright).orElse(answeredOn.copyright()));
+        model.addAttribute("demoWording", wording.map(InstrumentContent::demo).orElse(false));
+        model.addAttribute("mayAnswer", responses.mayAnswer(response));
+        model.addAttribute("history", history);
+        model.addAttribute("staffView", staffView);
+        return RESPONSE_VIEW;
+    }
+
+    private String questionPage(ResponseView response, int requestedPage, String errorItem, Model model) {
+        InstrumentDefinition definition = library.version(response.versionId()).definition();
+        InstrumentContent wording = library.content(response.contentId())
+                .map(InstrumentLibrary.StoredContent::content).orElseThrow();
+        List<List<Item>> pages = pages(definition);
+        int page = clamp(requestedPage, pages.size());
+        List<Question> questions = new ArrayList<>();
+        for (Item item : pages.get(page - 1)) {
+            String id = "answers-" + item.key();
+            Integer answer = response.answers().get(item.key());
+            List<Choice> choices = new ArrayList<>();
+            int n = 0;
+            for (ResponseOption option : item.responseSet().options()) {
+                n++;
+                choices.add(new Choice(n == 1 ? id : id + "-" + n, Integer.toString(option.code()),
+                        wording.optionLabel(item, option.code()).orElse(option.label()),
+                        answer != null && answer == option.code()));
+            }
+            choices.add(new Choice(id + "-skip", "", texts.text("measures.questions.skip"), false));
+            String hint = item.gate() != null ? texts.text("measures.questions.gatedHint") : null;
+            questions.add(new Question(item.key(), id, item.number(), wording.itemText(item.key()).orElse(item.label()),
+                    hint, choices, item.key().equals(errorItem)));
+        }
+        PersonSummary person = people.requireReach(response.personId());
+        boolean self = CurrentUser.required().personId() != null
+                && CurrentUser.required().personId() == response.personId();
+        model.addAttribute("response", response);
+        model.addAttribute("person", person);
+        model.addAttribute("self", self);
+        model.addAttribute("definition", definition);
+        model.addAttribute("wording", wording);
+        model.addAttribute("questions", questions);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages.size());
+        model.addAttribute("lastPage", page == pages.size());
+        model.addAttribute("errorItem", errorItem);
+        model.addAttribute("policyText", texts.text(definition.missingDataPolicy().mode()
+                == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY ? "measures.questions.policy.complete"
+                : "measures.questions.policy.prorate", definition.missingDataPolicy().maxMissingItems()));
+        model.addAttribute("gated", definition.items().stream().anyMatch(i -> i.gate() != null));
+        return QUESTIONS_VIEW;
+    }
+
+    /** Items in pages of a few questions; a rating stays on the same page as its "does this matter?" question. */
+    static List<List<Item>> pages(InstrumentDefinition definition) {
+        List<List<Item>> groups = new ArrayList<>();
+        Map<String, List<Item>> groupOf = new HashMap<>();
+        for (Item item : definition.items()) {
+            List<Item> group = item.gate() == null ? null : groupOf.get(item.gate().itemKey());
+            if (group == null) {
+                group = new ArrayList<>();
+                groups.add(group);
+            }
+            group.add(item);
+            groupOf.put(item.key(), group);
+        }
+        List<List<Item>> pages = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i += GROUPS_PER_PAGE) {
+            List<Item> page = new ArrayList<>();
+            groups.subList(i, Math.min(groups.size(), i + GROUPS_PER_PAGE)).forEach(page::addAll);
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    private static String optionLabel(Item item, int code, Optional<InstrumentContent> wording) {
+        return wording.flatMap(w -> w.optionLabel(item, code)).orElseGet(() -> item.responseSet().options().stream()
+                .filter(o -> o.code() == code).map(ResponseOption::label).findFirst().orElse(Integer.toString(code)));
+    }
+
+    private String summary(Map<String, StoredScore> scores) {
+        List<String> parts = new ArrayList<>();
+        scores.values().forEach(s -> parts.add(s.key() + " " + (s.present() ? MeasureTexts.plain(s.value())
+                : texts.text("measures.notScored"))));
+        return String.join(", ", parts);
+    }
+
+    private static int clamp(int page, int pages) {
+        return Math.max(1, Math.min(pages, page));
+    }
+
+    private static int parse(String text, int fallback) {
+        Integer value = text == null ? null : tryParse(text);
+        return value == null ? fallback : value;
+    }
+
+    private static Integer tryParse(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

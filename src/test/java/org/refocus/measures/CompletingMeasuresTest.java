@@ -1,0 +1,284 @@
+package org.refocus.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Giving and completing measures through the pages: staff assign and give them, the person completes
+ * their own part-way and comes back, and each stored response keeps raw answers, scores, version, who,
+ * mode and when. Rendered pages are written to {@code target/rendered-pages/measures/}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CompletingMeasuresTest extends DatabaseTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MeasuresFixtures fixtures;
+
+    @BeforeEach
+    void look() {
+        fixtures = new MeasuresFixtures(jdbc);
+    }
+
+    @Test
+    void practitionerAssignsARecurringQprThePersonCompletesItInTwoSittingsAndTheScheduleMovesOn() throws Exception {
+        long sam = fixtures.sam();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        page("/people/" + sam + "/measures/assign", "coordinator", "assign");
+        mvc.perform(post("/people/" + sam + "/measures/assign").param("instrument", "qpr-22").param("completion", "SELF")
+                        .param("firstDueOn", today.toString()).param("repeat", "3").with(csrf()).with(as("coordinator")))
+                .andExpect(redirectedUrl("/people/" + sam + "/measures"));
+        long schedule = jdbc.sql("select id from measure_schedule where person_id = ? and instrument_code = 'qpr-22'")
+                .param(sam).query(Long.class).single();
+
+        // Missing fields are reported, not stored.
+        mvc.perform(post("/people/" + sam + "/measures/assign").param("instrument", "").param("completion", "SELF")
+                        .param("repeat", "3").with(csrf()).with(as("coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a questionnaire")))
+                .andExpect(content().string(containsString("Enter the date it is first due")));
+
+        String page = page("/people/" + sam + "/measures", "serviceuser", "person-own");
+        assertThat(page).contains("QPR-22").contains("Questionnaires to fill in");
+        MvcResult started = mvc.perform(post("/people/" + sam + "/measures/start").param("instrument", "qpr-22")
+                .param("scheduleId", Long.toString(schedule)).with(csrf()).with(as("serviceuser"))).andReturn();
+        String questions = started.getResponse().getRedirectedUrl();
+        long response = Long.parseLong(questions.replaceAll("\\D+(\\d+)\\D*", "$1"));
+        assertThat(page(questions, "serviceuser", "questions")).contains("I feel better about myself")
+                .contains("Skip this question").contains("Page 1 of 3").contains("Copyright:");
+
+        // First sitting: page 1, then "save and come back later".
+        MockHttpServletRequestBuilder first = post(questions).param("version", "0").param("page", "1")
+                .param("action", "later");
+        for (int i = 1; i <= 8; i++) {
+            first.param(String.format("answers[qpr_%02d]", i), "3");
+        }
+        mvc.perform(first.with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl("/people/" + sam + "/measures"));
+        assertThat(answers(response)).hasSize(8);
+        assertThat(page("/people/" + sam + "/measures", "serviceuser", "person-in-progress")).contains("Continue QPR-22");
+
+        // Second sitting: pages 2 and 3, skipping one question.
+        MockHttpServletRequestBuilder second = post(questions).param("version", "1").param("page", "2").param("action", "next");
+        for (int i = 9; i <= 16; i++) {
+            second.param(String.format("answers[qpr_%02d]", i), i == 12 ? "" : "4");
+        }
+        mvc.perform(second.with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl(questions + "?page=3"));
+        MockHttpServletRequestBuilder third = post(questions).param("version", "2").param("page", "3").param("action", "submit");
+        for (int i = 17; i <= 22; i++) {
+            third.param(String.format("answers[qpr_%02d]", i), "2");
+        }
+        mvc.perform(third.with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl("/measures/responses/" + response));
+
+        Map<String, Object> row = jdbc.sql("""
+                select r.mode, r.status, r.complete, r.entered_by, v.code, v.version, r.scoring_version_id = v.id as same,
+                       r.completed_at is not null as done, r.score_absences[2] as absence,
+                       r.score_values[3]::text as interpersonal, r.team_id
+                from measure_response r join instrument_version v on v.id = r.instrument_version_id where r.id = ?""")
+                .param(response).query().singleRow();
+        assertThat(row).containsEntry("mode", "SELF").containsEntry("status", "COMPLETED").containsEntry("complete", false)
+                .containsEntry("entered_by", fixtures.account("serviceuser")).containsEntry("code", "qpr-22")
+                .containsEntry("version", "1").containsEntry("same", true).containsEntry("done", true)
+                .containsEntry("absence", "ITEMS_MISSING").containsEntry("interpersonal", "16");
+        assertThat(answers(response)).hasSize(21).doesNotContainKey("qpr_12");
+
+        String result = page("/measures/responses/" + response, "serviceuser", "response-own");
+        assertThat(result).contains("No score this time. 1 of the 17 questions").contains("What it does not mean")
+                .contains("Skipped").contains("Completed by the person on their own").contains("Copyright:");
+        assertThat(jdbc.sql("select next_due_on from measure_schedule where id = ?").param(schedule)
+                .query(LocalDate.class).single()).isEqualTo(today.plusMonths(3));
+
+        // A completed response is never edited.
+        mvc.perform(post(questions).param("version", "3").param("page", "1").param("answers[qpr_01]", "0")
+                .with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl("/measures/responses/" + response));
+        assertThat(answers(response)).containsEntry("qpr_01", 3);
+    }
+
+    @Test
+    void staffGiveAMeasureInASessionAndThePersonCannotAnswerItFromTheirAccount() throws Exception {
+        long person = fixtures.personInTeam("Riverside");
+        MvcResult started = mvc.perform(post("/people/" + person + "/measures/start").param("instrument", "inspire-brief")
+                .with(csrf()).with(as("dev.practitioner"))).andReturn();
+        String questions = started.getResponse().getRedirectedUrl();
+        assertThat(page(questions, "dev.practitioner", "questions-staff")).contains("Answers for").contains("Demo wording");
+        MockHttpServletRequestBuilder all = post(questions).param("version", "0").param("page", "1").param("action", "submit");
+        for (int i = 1; i <= 5; i++) {
+            all.param("answers[brief_0" + i + "]", "3");
+        }
+        mvc.perform(all.with(csrf()).with(as("dev.practitioner"))).andExpect(status().is3xxRedirection());
+        long response = fixtures.latestResponse(person, "inspire-brief");
+        assertThat(jdbc.sql("select mode || ' ' || status || ' ' || (score_values[1]::text) from measure_response "
+                + "where id = ?").param(response).query(String.class).single()).isEqualTo("STAFF_ADMINISTERED COMPLETED 75.0");
+        assertThat(jdbc.sql("select entered_by from measure_response where id = ?").param(response).query(Long.class)
+                .single()).isEqualTo(fixtures.account("dev.practitioner"));
+        String view = page("/measures/responses/" + response, "coordinator", "response-staff");
+        assertThat(view).contains("Given by staff in a session").contains("Dev Practitioner");
+    }
+
+    @Test
+    void anInvalidAnswerIsShownAgainWithAnErrorAndNothingIsSaved() throws Exception {
+        long person = fixtures.personInTeam("Riverside");
+        String questions = mvc.perform(post("/people/" + person + "/measures/start").param("instrument", "qpr-15")
+                .with(csrf()).with(as("coordinator"))).andReturn().getResponse().getRedirectedUrl();
+        long response = fixtures.latestResponse(person, "qpr-15");
+        int version = jdbc.sql("select version from measure_response where id = ?").param(response).query(Integer.class).single();
+        mvc.perform(post(questions).param("version", Integer.toString(version)).param("page", "1")
+                        .param("answers[qpr_02]", "9").with(csrf()).with(as("coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("There is a problem")))
+                .andExpect(content().string(containsString("href=\"#answers-qpr_02\"")));
+        assertThat(answers(response)).isEmpty();
+    }
+
+    @Test
+    void thePersonPausesMeasurementAndTheirPractitionerSeesItOnTheDueList() throws Exception {
+        long sam = fixtures.sam();
+        mvc.perform(post("/people/" + sam + "/measures/pause").param("reason", "Too much going on this month.")
+                .with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl("/people/" + sam + "/measures"));
+        String due = page("/measures/due?scope=MINE", "coordinator", "due");
+        assertThat(due).contains("People who have paused questionnaires").contains("Sam Example")
+                .contains("Too much going on this month.");
+        assertThat(page("/people/" + sam + "/measures", "coordinator", "person-paused")).contains("has paused questionnaires");
+        assertThat(page("/people/" + sam + "/measures", "serviceuser", "person-own-paused"))
+                .contains("Start questionnaires again");
+        mvc.perform(post("/people/" + sam + "/measures/resume").with(csrf()).with(as("serviceuser")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/measures/due?scope=MINE", "coordinator", "due-resumed")).doesNotContain("Too much going on");
+        assertThat(fixtures.auditCount(sam, "CHANGED", "measurement_pause", "ALLOWED")).isEqualTo(2);
+    }
+
+    @Test
+    void theDueListShowsOverdueMeasuresForTheTeamAndStaffCanStopASchedule() throws Exception {
+        String due = page("/measures/due?scope=TEAM", "rita.lead", "due-team");
+        assertThat(due).contains("Overdue").contains("Results for Riverside");
+        long schedule = jdbc.sql("select s.id from measure_schedule s join person p on p.id = s.person_id "
+                + "join team t on t.id = p.team_id where t.name like 'Riverside%' and s.status = 'ACTIVE' order by s.id "
+                + "limit 1").query(Long.class).single();
+        String version = jdbc.sql("select version from measure_schedule where id = ?").param(schedule)
+                .query(String.class).single();
+        mvc.perform(post("/measures/schedules/" + schedule + "/stop").param("version", version).with(csrf())
+                .with(as("rita.lead"))).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
+                .single()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void thePersonsPageShowsEachMeasureOverTimeAsSvgWithATableAndTheInspireGaps() throws Exception {
+        long sam = fixtures.sam();
+        String page = page("/people/" + sam + "/measures", "coordinator", "person-staff");
+        assertThat(page).contains("<svg").contains("role=\"img\"").contains("<polyline").contains("<table")
+                .contains("since the first time").contains("What it does not mean")
+                .contains("Things that matter to Sam where support could be better")
+                .contains("[Demo wording] INSPIRE support item 6").contains("Support rated 1 out of 4")
+                .doesNotContain("style=").doesNotContain("<script>");
+        page("/measures/teams/" + fixtures.team("Riverside"), "coordinator", "team");
+    }
+
+    @Test
+    void theImportPageShowsProgressThenTheResult() throws Exception {
+        page("/measures/imports/new", "coordinator", "import-new");
+        long sam = fixtures.sam();
+        String csv = "person_id,completed_on," + String.join(",", java.util.stream.IntStream.rangeClosed(1, 15)
+                .mapToObj(i -> String.format("qpr_%02d", i)).toList()) + "\n" + sam + ",2025-01-02"
+                + ",2".repeat(15) + "\n";
+        MvcResult posted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/measures/imports").file(new org.springframework.mock.web.MockMultipartFile("file",
+                        "paper.csv", "text/csv", csv.getBytes())).param("instrument", "qpr-15").param("allOrNothing", "true")
+                .with(csrf()).with(as("coordinator"))).andExpect(status().is3xxRedirection()).andReturn();
+        String job = posted.getResponse().getRedirectedUrl();
+        for (int i = 0; i < 100 && jdbc.sql("select status from measure_import_job order by id desc limit 1")
+                .query(String.class).single().matches("QUEUED|RUNNING"); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(page(job, "coordinator", "import-job")).contains("1 response stored");
+        mvc.perform(get(job + "/progress").header("HX-Request", "true").with(as("coordinator")))
+                .andExpect(header().string("HX-Refresh", "true"));
+        mvc.perform(get(job).with(as("rita.lead"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void runningImportPageRefreshesWithoutJavascriptAndPollsWithHtmx() throws Exception {
+        long job = jdbc.sql("""
+                insert into measure_import_job (instrument_version_id, file_name, all_or_nothing, status, created_by)
+                values ((select id from instrument_version where code = 'qpr-15' and version = '1'), 'slow.csv', true,
+                        'RUNNING', ?) returning id""").param(fixtures.account("coordinator")).query(Long.class).single();
+        String page = page("/measures/imports/" + job, "coordinator", "import-running");
+        assertThat(page).contains("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>")
+                .contains("hx-get=\"/measures/imports/" + job + "/progress\"").contains("hx-trigger=\"every 1s\"")
+                .contains("<progress");
+        mvc.perform(get("/measures/imports/" + job + "/progress").header("HX-Request", "true").with(as("coordinator")))
+                .andExpect(status().isOk()).andExpect(header().doesNotExist("HX-Refresh"))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    @Test
+    void administratorsSeeTheInstrumentLibrary() throws Exception {
+        assertThat(page("/admin/instruments", "admin", "admin-instruments")).contains("QPR-15").contains("Shipped")
+                .contains("Demo wording");
+        long qpr = jdbc.sql("select id from instrument_version where code = 'qpr-15'").query(Long.class).single();
+        assertThat(page("/admin/instruments/" + qpr, "admin", "admin-instrument")).contains("I feel better about myself")
+                .contains("Copyright: Questionnaire about the Process of Recovery");
+        page("/admin/instruments/content", "admin", "admin-content-import");
+    }
+
+    private Map<String, Integer> answers(long response) {
+        Map<String, Object> row = jdbc.sql("select instrument_code, answers::text as answers from measure_response "
+                + "where id = ?").param(response).query().singleRow();
+        var items = org.refocus.measures.instrument.InstrumentCatalogue.loadDefault()
+                .get((String) row.get("instrument_code")).items();
+        String[] elements = ((String) row.get("answers")).replaceAll("[{}]", "").split(",");
+        Map<String, Integer> answers = new java.util.TreeMap<>();
+        for (int i = 0; i < elements.length; i++) {
+            if (!elements[i].equals("NULL")) {
+                answers.put(items.get(i).key(), Integer.valueOf(elements[i]));
+            }
+        }
+        return answers;
+    }
+
+    private String page(String path, String username, String name) throws Exception {
+        String html = mvc.perform(get(path).with(as(username))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Path out = Path.of("target", "rendered-pages", "measures", name + ".html");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, html);
+        return html;
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+}

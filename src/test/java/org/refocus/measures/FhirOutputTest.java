@@ -1,0 +1,177 @@
+package org.refocus.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.refocus.measures.instrument.FhirQuestionnaireParser;
+import org.refocus.measures.instrument.InstrumentCatalogue;
+import org.refocus.measures.instrument.InstrumentContent;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** FHIR R4 output, parsed back with HAPI's strict parser: Questionnaire, QuestionnaireResponse, Observation. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class FhirOutputTest extends DatabaseTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MeasuresFixtures fixtures;
+
+    @BeforeEach
+    void look() {
+        fixtures = new MeasuresFixtures(jdbc);
+    }
+
+    @Test
+    void eachInstrumentVersionIsAQuestionnaireWithItsWordingAndCopyright() throws Exception {
+        Questionnaire q = read("/fhir/Questionnaire/qpr-15.1", "coordinator", Questionnaire.class);
+        assertThat(q.getIdElement().getIdPart()).isEqualTo("qpr-15.1");
+        assertThat(q.getUrl()).isEqualTo("urn:refocus:instrument:qpr-15");
+        assertThat(q.getVersion()).isEqualTo("1");
+        assertThat(q.getCopyright()).contains("Neil et al. 2009");
+        assertThat(q.getItem()).hasSize(15);
+        assertThat(q.getItemFirstRep().getLinkId()).isEqualTo("qpr_01");
+        assertThat(q.getItemFirstRep().getText()).isEqualTo("I feel better about myself");
+        assertThat(q.getItemFirstRep().getAnswerOption()).hasSize(5);
+
+        Questionnaire inspire = read("/fhir/Questionnaire/inspire.1", "researcher", Questionnaire.class);
+        assertThat(inspire.getItem().get(1).getEnableWhenFirstRep().getQuestion()).isEqualTo("support_01_matters");
+
+        Bundle all = read("/fhir/Questionnaire", "statistician", Bundle.class);
+        assertThat(all.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(all.getTotal()).isEqualTo(8);
+    }
+
+    @Test
+    void ourQuestionnaireCanBeImportedBackAsWordingForTheSameDefinition() throws Exception {
+        String json = fetch("/fhir/Questionnaire/qpr-15.1", "coordinator").getContentAsString();
+        InstrumentContent content = FhirQuestionnaireParser.parse(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "qpr-15.json", "qpr-15");
+        assertThat(content.problemsAgainst(InstrumentCatalogue.loadDefault().get("qpr-15"))).isEmpty();
+        assertThat(content.itemText("qpr_02")).hasValue("I feel able to take chances in life");
+    }
+
+    @Test
+    void eachResponseIsAQuestionnaireResponseAndEachScoreAnObservation() throws Exception {
+        long sam = fixtures.sam();
+        long response = fixtures.latestResponse(sam, "qpr-15");
+        QuestionnaireResponse qr = read("/fhir/QuestionnaireResponse/" + response, "coordinator",
+                QuestionnaireResponse.class);
+        assertThat(qr.getQuestionnaire()).isEqualTo("urn:refocus:instrument:qpr-15|1");
+        assertThat(qr.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        assertThat(qr.getSubject().getReference()).isEqualTo("Patient/" + sam);
+        assertThat(qr.getItem()).hasSize(15);
+        assertThat(qr.getItemFirstRep().getAnswerFirstRep().getValueCoding().getCode()).matches("[0-4]");
+        assertThat(qr.getMeta().getTagFirstRep().getCode()).isIn("SELF", "STAFF_ADMINISTERED", "IMPORTED");
+
+        Bundle observations = read("/fhir/Observation?subject=Patient/" + sam, "serviceuser", Bundle.class);
+        assertThat(observations.getEntry()).isNotEmpty();
+        Observation total = observations.getEntry().stream().map(e -> (Observation) e.getResource())
+                .filter(o -> o.getIdElement().getIdPart().equals(response + "-total")).findFirst().orElseThrow();
+        assertThat(total.getCode().getCoding()).extracting(Coding::getSystem, Coding::getCode)
+                .contains(org.assertj.core.groups.Tuple.tuple("http://snomed.info/sct", "1035441000000106"));
+        assertThat(total.getValueQuantity().getValue()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(60));
+        assertThat(total.getDerivedFromFirstRep().getReference()).isEqualTo("QuestionnaireResponse/" + response);
+        assertThat(total.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
+        assertThat(total.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
+
+        Observation one = read("/fhir/Observation/" + response + "-total", "coordinator", Observation.class);
+        assertThat(one.getValueQuantity().getValue()).isEqualByComparingTo(total.getValueQuantity().getValue());
+
+        Bundle responses = read("/fhir/QuestionnaireResponse?subject=Patient/" + sam, "coordinator", Bundle.class);
+        assertThat(responses.getTotal()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void anAbsentScoreIsAnObservationWithADataAbsentReason() throws Exception {
+        long sam = fixtures.sam();
+        long inspire = fixtures.latestResponse(sam, "inspire");
+        Observation support = read("/fhir/Observation/" + inspire + "-support", "coordinator", Observation.class);
+        assertThat(support.hasValueQuantity()).isTrue();
+        String skipped = jdbc.sql("""
+                insert into measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id,
+                    mode, status, answers, score_values, score_absences, complete, completed_at, entered_by)
+                select p.id, p.team_id, 'qpr-15', v.id, v.id, 'IMPORTED', 'COMPLETED',
+                       '{1,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL}', '{NULL}', '{ITEMS_MISSING}',
+                       false, now(), null
+                from person p, instrument_version v where p.id = ? and v.code = 'qpr-15' returning id""")
+                .param(fixtures.personInTeam("Riverside")).query(Long.class).single().toString();
+        Observation absent = read("/fhir/Observation/" + skipped + "-total", "coordinator", Observation.class);
+        assertThat(absent.hasValue()).isFalse();
+        assertThat(absent.getDataAbsentReason().getCodingFirstRep().getCode()).isEqualTo("unknown");
+        assertThat(absent.getDataAbsentReason().getText()).contains("14 of 15");
+    }
+
+    @Test
+    void outOfReachAndUnknownResourcesAreTheSameNotFoundOutcome() throws Exception {
+        long sam = fixtures.sam();
+        long response = fixtures.latestResponse(sam, "qpr-15");
+        MockHttpServletResponse outOfReach = fetch("/fhir/QuestionnaireResponse/" + response, "teamlead");
+        MockHttpServletResponse unknown = fetch("/fhir/QuestionnaireResponse/987654321", "teamlead");
+        assertThat(outOfReach.getStatus()).isEqualTo(404);
+        assertThat(outOfReach.getContentAsString()).isEqualTo(unknown.getContentAsString());
+        assertThat(parse(outOfReach.getContentAsString())).isInstanceOf(OperationOutcome.class);
+        assertThat(fetch("/fhir/Observation?subject=Patient/" + sam, "teamlead").getStatus()).isEqualTo(404);
+        assertThat(fetch("/fhir/Observation", "coordinator").getStatus()).isEqualTo(400);
+        assertThat(fetch("/fhir/Questionnaire/nothing.9", "coordinator").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void readsThroughFhirAreAudited() throws Exception {
+        long sam = fixtures.sam();
+        long response = fixtures.latestResponse(sam, "qpr-15");
+        long before = fixtures.auditCount(sam, "VIEWED", "measure_response", "ALLOWED");
+        fetch("/fhir/QuestionnaireResponse/" + response, "coordinator");
+        assertThat(fixtures.auditCount(sam, "VIEWED", "measure_response", "ALLOWED")).isEqualTo(before + 1);
+    }
+
+    private MockHttpServletResponse fetch(String path, String username) throws Exception {
+        return mvc.perform(get(path).with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+
+    private <T extends IBaseResource> T read(String path, String username, Class<T> type) throws Exception {
+        MockHttpServletResponse response = fetch(path, username);
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        assertThat(response.getContentType()).startsWith("application/fhir+json");
+        IBaseResource resource = parse(response.getContentAsString());
+        assertThat(resource).isInstanceOf(type);
+        return type.cast(resource);
+    }
+
+    private static IBaseResource parse(String json) {
+        IParser parser = FHIR.newJsonParser();
+        parser.setParserErrorHandler(new StrictErrorHandler());
+        return parser.parseResource(json);
+    }
+}

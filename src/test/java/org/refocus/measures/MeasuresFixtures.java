@@ -1,0 +1,45 @@
+package org.refocus.measures;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Looks demo records up by name, never by magic number. */
+final class MeasuresFixtures {
+
+    private final JdbcClient jdbc;
+
+    MeasuresFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long sam() {
+        return jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+    }
+
+    long team(String prefix) {
+        return jdbc.sql("select id from team where name like ?").param(prefix + "%").query(Long.class).single();
+    }
+
+    long account(String username) {
+        return jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+    }
+
+    /** Someone in the team who has no account of their own. */
+    long personInTeam(String prefix) {
+        return jdbc.sql("""
+                select p.id from person p join team t on t.id = p.team_id where t.name like ?
+                and p.id not in (select person_id from account where person_id is not null)
+                and p.id not in (select person_id from measurement_pause) order by p.id limit 1""")
+                .param(prefix + "%").query(Long.class).single();
+    }
+
+    long latestResponse(long personId, String code) {
+        return jdbc.sql("select id from measure_response where person_id = ? and instrument_code = ? "
+                + "order by id desc limit 1").params(personId, code).query(Long.class).single();
+    }
+
+    long auditCount(Long personId, String action, String recordType, String outcome) {
+        return jdbc.sql("select count(*) from audit_entry where person_id is not distinct from ? and action = ? "
+                + "and record_type = ? and outcome = ?").params(personId, action, recordType, outcome)
+                .query(Long.class).single();
+    }
+}

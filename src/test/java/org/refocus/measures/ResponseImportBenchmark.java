@@ -1,0 +1,209 @@
+package org.refocus.measures;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.refocus.RefocusApplication;
+import org.refocus.measures.internal.ResponseImports;
+import org.refocus.testing.TestDatabases;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * CSV import of completed QPR-15 responses, in rows per second, against PostgreSQL {@code COPY} of the
+ * same file into a bare table (no keys, indexes or checks) on the same server in the same run. The
+ * import does everything a real one does: parses every row, checks each person is on the importer's
+ * teams' caseloads, checks every answer against the definition, scores it exactly, and streams the
+ * rows with COPY into {@code measure_response} (with its keys, indexes, checks and triggers) inside
+ * one all-or-nothing transaction.
+ *
+ * <p>Starts the whole application (on a random port, unused) so that the import runs exactly as in
+ * production. Run with {@code scripts/benchmark-import.sh [rows] [people] [repeats]} (default 1,000,000 rows,
+ * 10,000 people, 3 repeats). Uses the embedded PostgreSQL of the tests (fsync off, as for tests; both
+ * sides of the comparison run on the same server). Excluded from the unit tests by its name.
+ */
+public final class ResponseImportBenchmark {
+
+    private ResponseImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+        int people = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 10_000;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        String url = TestDatabases.newDatabaseUrl();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RefocusApplication.class)
+                .web(WebApplicationType.SERVLET).logStartupInfo(false)
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=", "--refocus.demo=false", "--server.port=0",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            DataSource dataSource = context.getBean(DataSource.class);
+            ResponseImports imports = context.getBean(ResponseImports.class);
+            List<Long> personIds = population(jdbc, people);
+            UserDetails importer = context.getBean(UserDetailsService.class).loadUserByUsername("bench.importer");
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(importer, null, importer.getAuthorities()));
+
+            Path file = Files.createTempFile("refocus-import-benchmark-", ".csv");
+            Path stored = Files.createTempFile("refocus-import-stored-", ".txt");
+            Path warmUp = Files.createTempFile("refocus-import-warm-up-", ".csv");
+            try {
+                write(file, rows, personIds, 42);
+                write(warmUp, Math.min(rows, 100_000), personIds, 7);
+                System.out.printf(Locale.UK, "%nCSV: %,d rows of QPR-15 for %,d people, %,d bytes%n", rows, people,
+                        Files.size(file));
+                jdbc.sql("create table bench_bare (person_id bigint, completed_on date, "
+                        + String.join(", ", java.util.stream.IntStream.rangeClosed(1, 15)
+                        .mapToObj(i -> "qpr_%02d smallint".formatted(i)).toList()) + ")").update();
+
+                // Optional: SQL to run first, to measure what a design choice costs, for example
+                // BENCH_EXPERIMENT='alter table measure_response drop constraint measure_response_person_id_fkey'.
+                if (System.getenv("BENCH_EXPERIMENT") != null) {
+                    for (String sql : System.getenv("BENCH_EXPERIMENT").split(";")) {
+                        jdbc.sql(sql).update();
+                    }
+                }
+                // The rows the import stores, as COPY text, for the third comparison; then warm up every path.
+                importOnce(imports, jdbc, file);
+                try (Connection connection = dataSource.getConnection();
+                        var out = Files.newOutputStream(stored)) {
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy measure_response (" + STORED
+                            + ") to stdout", out);
+                }
+                jdbc.sql("create table bench_stored_shape as select " + STORED + " from measure_response where false")
+                        .update();
+                copyBare(dataSource, jdbc, warmUp);
+                importOnce(imports, jdbc, warmUp);
+                double bestCopy = 0;
+                double bestImport = 0;
+                double bestStoredShape = 0;
+                for (int run = 1; run <= repeats; run++) {
+                    double copy = rows / copyBare(dataSource, jdbc, file);
+                    double imported = rows / importOnce(imports, jdbc, file);
+                    double storedShape = rows / copyStoredShape(dataSource, jdbc, stored);
+                    bestCopy = Math.max(bestCopy, copy);
+                    bestImport = Math.max(bestImport, imported);
+                    bestStoredShape = Math.max(bestStoredShape, storedShape);
+                    System.out.printf(Locale.UK, "run %d: COPY of the CSV into a bare table %,.0f rows/s; REFOCUS import "
+                            + "%,.0f rows/s (%.1f%% of it); COPY of the import's own stored rows into a bare table of "
+                            + "that shape %,.0f rows/s (import %.0f%% of it)%n", run, copy, imported, 100 * imported / copy,
+                            storedShape, 100 * imported / storedShape);
+                }
+                System.out.printf(Locale.UK, "best:  COPY of the CSV into a bare table %,.0f rows/s; REFOCUS import "
+                        + "%,.0f rows/s = %.1f%% of it (target at least 50%%); COPY of the stored rows into a bare table "
+                        + "of their shape %,.0f rows/s (import %.0f%% of it)%n", bestCopy, bestImport,
+                        100 * bestImport / bestCopy, bestStoredShape, 100 * bestImport / bestStoredShape);
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(warmUp);
+                Files.deleteIfExists(stored);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Seconds taken by PostgreSQL COPY of the whole file into the bare table. */
+    private static double copyBare(DataSource dataSource, JdbcClient jdbc, Path file) throws Exception {
+        jdbc.sql("truncate bench_bare").update();
+        jdbc.sql("checkpoint").update();
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Reader in = Files.newBufferedReader(file)) {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy bench_bare from stdin (format csv, header true)", in);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The columns an import writes. */
+    private static final String STORED = "person_id, team_id, instrument_code, instrument_version_id, "
+            + "scoring_version_id, mode, status, answers, score_values, score_absences, complete, started_at, "
+            + "completed_at, entered_by, import_job_id, created_by, updated_by";
+
+    /** Seconds taken by COPY of the rows an import stores into a table of their shape with nothing else. */
+    private static double copyStoredShape(DataSource dataSource, JdbcClient jdbc, Path file) throws Exception {
+        jdbc.sql("truncate bench_stored_shape").update();
+        jdbc.sql("checkpoint").update();
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Reader in = Files.newBufferedReader(file)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_stored_shape from stdin", in);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seconds taken by a whole REFOCUS import (all-or-nothing) of the file. */
+    private static double importOnce(ResponseImports imports, JdbcClient jdbc, Path file) {
+        jdbc.sql("truncate measure_response, measure_rescore").update();
+        jdbc.sql("checkpoint").update();
+        long start = System.nanoTime();
+        ResponseImports.JobView job = imports.importNow(file, "benchmark.csv", "qpr-15", true);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!job.status().equals("SUCCEEDED")) {
+            throw new IllegalStateException("import " + job.status() + ": " + imports.errors(job.id()));
+        }
+        return seconds;
+    }
+
+    /** A team with an importer and {@code count} people on its caseload; returns their ids. */
+    private static List<Long> population(JdbcClient jdbc, int count) {
+        long organisation = jdbc.sql("insert into organisation (name) values ('Benchmark Trust (synthetic)') returning id")
+                .query(Long.class).single();
+        long site = jdbc.sql("insert into site (organisation_id, name) values (?, 'Benchmark site') returning id")
+                .param(organisation).query(Long.class).single();
+        long team = jdbc.sql("insert into team (site_id, name) values (?, 'Benchmark team') returning id")
+                .param(site).query(Long.class).single();
+        long account = jdbc.sql("""
+                insert into account (username, display_name, role, status, password_hash)
+                values ('bench.importer', 'Benchmark Importer', 'PRACTITIONER', 'ACTIVE', '{noop}unused') returning id""")
+                .query(Long.class).single();
+        jdbc.sql("insert into team_membership (account_id, team_id) values (?, ?)").params(account, team).update();
+        jdbc.sql("""
+                insert into person (given_name, family_name, team_id, care_coordinator_id)
+                select 'Given' || n, 'Family' || n, ?, ? from generate_series(1, ?) n""")
+                .params(team, account, count).update();
+        return jdbc.sql("select id from person where team_id = ? order by id").param(team).query(Long.class).list();
+    }
+
+    /** Random but realistic answers: each person around their own level; about 1 in 100 answers blank. */
+    private static void write(Path file, int rows, List<Long> people, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        LocalDate first = LocalDate.of(2023, 1, 1);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("person_id,completed_on");
+            for (int i = 1; i <= 15; i++) {
+                out.write(",qpr_%02d".formatted(i));
+            }
+            out.write('\n');
+            StringBuilder line = new StringBuilder(64);
+            for (int r = 0; r < rows; r++) {
+                line.setLength(0);
+                long person = people.get(random.nextInt(people.size()));
+                int level = (int) (person % 5);
+                line.append(person).append(',').append(first.plusDays(random.nextInt(3 * 365)));
+                for (int i = 0; i < 15; i++) {
+                    line.append(',');
+                    if (random.nextInt(100) != 0) {
+                        line.append(Math.max(0, Math.min(4, level + random.nextInt(3) - 1)));
+                    }
+                }
+                out.append(line).append('\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.refocus.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.refocus.measures.internal.ResponseImports;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** CSV import of completed responses: scored exactly, errors reported per row, nothing stored on error. */
+@SpringBootTest
+@WithUserDetails("coordinator")
+class ResponseImportTest extends DatabaseTest {
+
+    private static final String HEADER = "person_id,completed_on," + IntStream.rangeClosed(1, 15)
+            .mapToObj(i -> String.format("qpr_%02d", i)).collect(Collectors.joining(","));
+
+    @Autowired
+    ResponseImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path directory;
+
+    MeasuresFixtures fixtures;
+    long riverside;
+    long hillview;
+
+    @BeforeEach
+    void look() {
+        fixtures = new MeasuresFixtures(jdbc);
+        riverside = fixtures.personInTeam("Riverside");
+        hillview = fixtures.personInTeam("Hillview");
+    }
+
+    @Test
+    void importsEveryRowScoredExactlyAndTraceableToTheJobAndVersion() throws IOException {
+        long before = count();
+        ResponseImports.JobView job = imports.importNow(csv(HEADER,
+                row(riverside, "2025-01-15", "3"), row(riverside, "2025-04-15", "4"),
+                row(fixtures.sam(), "2025-02-01", "1").replaceFirst(",1$", ",")), "paper.csv", "qpr-15", true);
+
+        assertThat(job.status()).isEqualTo("SUCCEEDED");
+        assertThat(job.rowsRead()).isEqualTo(3);
+        assertThat(job.rowsImported()).isEqualTo(3);
+        assertThat(count()).isEqualTo(before + 3);
+        List<String> stored = jdbc.sql("""
+                select r.mode || ' ' || r.status || ' ' || v.code || ' v' || v.version || ' ' || coalesce(r.score_values[1]::text, r.score_absences[1])
+                       || ' ' || r.complete || ' ' || (r.entered_by = ?) || ' ' || (r.completed_at::date)
+                from measure_response r join instrument_version v on v.id = r.instrument_version_id
+                where r.import_job_id = ? order by r.completed_at""")
+                .params(fixtures.account("coordinator"), job.id()).query(String.class).list();
+        assertThat(stored).containsExactly(
+                "IMPORTED COMPLETED qpr-15 v1 45 true true 2025-01-15",
+                "IMPORTED COMPLETED qpr-15 v1 ITEMS_MISSING false true 2025-02-01",
+                "IMPORTED COMPLETED qpr-15 v1 60 true true 2025-04-15");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'CREATED' and record_type = 'measure_response' "
+                + "and record_id = ?").param("import:" + job.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsEveryProblemRowByRowAndStoresNothing() throws IOException {
+        long before = count();
+        ResponseImports.JobView job = imports.importNow(csv(HEADER,
+                row(riverside, "2025-01-15", "3"),
+                row(riverside, "2025-01-16", "3").replaceFirst(",3,3,", ",3,7,"),
+                row(hillview, "2025-01-17", "2"),
+                row(987654321L, "2025-01-18", "2"),
+                row(riverside, "15/01/2025", "2"),
+                row(riverside, "2999-01-01", "2"),
+                row(riverside, "2025-01-20", "x"),
+                riverside + ",2025-01-21,1,2,3",
+                row(riverside, "2025-01-22", "1")), "bad.csv", "qpr-15", true);
+
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.rowsRead()).isEqualTo(9);
+        assertThat(job.rowsWithErrors()).isEqualTo(7);
+        assertThat(job.rowsImported()).isZero();
+        assertThat(count()).isEqualTo(before);
+        List<ResponseImports.RowError> errors = imports.errors(job.id());
+        assertThat(errors).extracting(ResponseImports.RowError::rowNumber).contains(3, 4, 5, 6, 7, 8, 9)
+                .doesNotContain(2, 10);
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 3).extracting(ResponseImports.RowError::message)
+                .containsExactly("qpr_02: 7 is not one of its response codes (0, 1, 2, 3, 4).");
+        // Another team's person and an unknown id read exactly the same.
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 4 || e.rowNumber() == 5)
+                .extracting(ResponseImports.RowError::message).containsOnly(
+                        "No one with this person_id is on the caseloads of your teams.");
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 6).extracting(ResponseImports.RowError::field)
+                .containsExactly("completed_on");
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 7).extracting(ResponseImports.RowError::message)
+                .containsExactly("completed_on is in the future.");
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 8).hasSize(15);
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 9).extracting(ResponseImports.RowError::message)
+                .containsExactly("This row has 5 values; the header has 17.");
+    }
+
+    @Test
+    void withAllOrNothingOffTheGoodRowsAreStoredAndTheOthersListed() throws IOException {
+        long before = count();
+        ResponseImports.JobView job = imports.importNow(csv(HEADER,
+                row(riverside, "2025-01-15", "3"), row(hillview, "2025-01-17", "2"), row(riverside, "2025-03-15", "2")),
+                "mixed.csv", "qpr-15", false);
+        assertThat(job.status()).isEqualTo("SUCCEEDED");
+        assertThat(job.rowsImported()).isEqualTo(2);
+        assertThat(job.rowsWithErrors()).isEqualTo(1);
+        assertThat(count()).isEqualTo(before + 2);
+        assertThat(imports.errors(job.id())).extracting(ResponseImports.RowError::rowNumber).containsExactly(3);
+    }
+
+    @Test
+    void aHeaderThatDoesNotFitTheInstrumentFailsBeforeAnyRow() throws IOException {
+        ResponseImports.JobView job = imports.importNow(csv(HEADER.replace(",qpr_15", ",qpr_16"),
+                row(riverside, "2025-01-15", "3")), "header.csv", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.failure()).contains("header row does not fit qpr-15 v1");
+        assertThat(imports.errors(job.id())).singleElement().satisfies(e -> {
+            assertThat(e.rowNumber()).isEqualTo(1);
+            assertThat(e.message()).contains("qpr_15").contains("'qpr_16' is not an item");
+        });
+    }
+
+    @Test
+    void peopleCanBeNamedByNhsNumberAndQuotedCellsAreRead() throws IOException {
+        String nhs = jdbc.sql("select nhs_number from person where id = ?").param(riverside).query(String.class).single();
+        String spaced = nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
+        String line = "\"" + spaced + "\",\"2025-05-05\"" + ",\"2\"".repeat(15);
+        ResponseImports.JobView job = imports.importNow(csv(HEADER.replace("person_id", "nhs_number"), line),
+                "nhs.csv", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("select person_id from measure_response where import_job_id = ?").param(job.id())
+                .query(Long.class).single()).isEqualTo(riverside);
+    }
+
+    @Test
+    void theImportersJobIsInvisibleToOthers() throws IOException {
+        ResponseImports.JobView job = imports.importNow(csv(HEADER, row(riverside, "2025-01-15", "3")), "a.csv",
+                "qpr-15", true);
+        jdbc.sql("update measure_import_job set created_by = ? where id = ?").params(fixtures.account("rita.lead"),
+                job.id()).update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.job(job.id()))
+                .isInstanceOf(org.refocus.shared.NotFoundException.class);
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from measure_response").query(Long.class).single();
+    }
+
+    private static String row(long person, String date, String each) {
+        return person + "," + date + ("," + each).repeat(15);
+    }
+
+    private Path csv(String... lines) throws IOException {
+        Path file = Files.createTempFile(directory, "import", ".csv");
+        Files.writeString(file, String.join("\r\n", lines) + "\r\n");
+        return file;
+    }
+}
