@@ -11,5 +11,5 @@
  * through {@link org.refocus.demo.DemoContent}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "identity", "organisation", "people", "demo", "programme"})
+        allowedDependencies = {"shared", "audit", "identity", "organisation", "people", "demo", "programme", "measures"})
 package org.refocus.recovery;

@@ -1,5 +1,6 @@
 package org.refocus.recovery.web;
 
+import org.refocus.measures.Measures;
 import org.refocus.people.People;
 import org.refocus.people.PersonSummary;
 import org.refocus.recovery.RecordType;
@@ -30,17 +31,21 @@ class PlanController {
     private final Pages pages;
     private final PlanPdf pdf;
     private final People people;
+    private final Measures measures;
 
-    PlanController(RecoveryPlans plans, Pages pages, PlanPdf pdf, People people) {
+    PlanController(RecoveryPlans plans, Pages pages, PlanPdf pdf, People people, Measures measures) {
         this.plans = plans;
         this.pages = pages;
         this.pdf = pdf;
         this.people = people;
+        this.measures = measures;
     }
 
     @GetMapping("/people/{id}/plan")
     String plan(@PathVariable long id, Model model) {
         pages.plan(model, plans.plan(id), false);
+        // Questionnaires feed the plan: support the person said matters but rated low sits beside their goals.
+        model.addAttribute("supportGaps", measures.supportGaps(id));
         return PLAN_VIEW;
     }
 
