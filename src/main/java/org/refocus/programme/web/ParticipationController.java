@@ -76,7 +76,8 @@ class ParticipationController {
         List<FigureRow> figures = new ArrayList<>();
         for (FigureValue f : row.participation().figures()) {
             boolean caseloadLink = !f.figure().fromCaseload() || access.user().role().isTeamStaff();
-            figures.add(figureRow(f, named && caseloadLink ? href(f.figure(), id, projectId) : null));
+            figures.add(figureRow(f, named && caseloadLink
+                    ? href(f.figure(), id, projectId, participation.settings().goalStrivingMonths()) : null));
         }
         model.addAttribute("team", row.team());
         model.addAttribute("row", row);
@@ -169,13 +170,14 @@ class ParticipationController {
                 f.status() != FigureStatus.NOT_AVAILABLE_YET);
     }
 
-    private static String href(Figure figure, long teamId, Long projectId) {
+    private static String href(Figure figure, long teamId, Long projectId, int goalStrivingMonths) {
         return switch (figure) {
             case TRAINING -> "/programme/teams/" + teamId + "/training";
             case SESSIONS -> "/programme/teams/" + teamId;
             case PROJECT -> projectId == null ? "/programme/teams/" + teamId + "#projects" : "/projects/" + projectId;
-            // The person-level records are the recovery module's; the team's caseload is the way in.
-            case VALUES, STRENGTHS, ACTIVE_GOAL, GOAL_STRIVING -> "/caseload?scope=TEAM";
+            // The person-level records are the recovery module's: its coverage list shows who is missing each one.
+            case VALUES, STRENGTHS, ACTIVE_GOAL, GOAL_STRIVING -> "/teams/" + teamId + "/working-practices?missing="
+                    + figure.name() + "&months=" + goalStrivingMonths;
         };
     }
 

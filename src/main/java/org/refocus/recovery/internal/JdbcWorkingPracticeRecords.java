@@ -39,22 +39,12 @@ class JdbcWorkingPracticeRecords implements WorkingPracticeRecords {
         if (teamIds.isEmpty()) {
             return counts;
         }
-        jdbc.sql("""
-                        select p.team_id, count(*) as caseload,
-                               count(*) filter (where exists (select 1 from recovery_value v
-                                   where v.person_id = p.id and not v.removed)) as with_values,
-                               count(*) filter (where exists (select 1 from recovery_strengths_assessment s
-                                   where s.person_id = p.id and (s.agreed_summary is not null or exists (
-                                       select 1 from recovery_strength_entry e where e.assessment_id = s.id
-                                       and coalesce(e.current_status, e.wants, e.personal_resources,
-                                                    e.social_resources, e.community_resources) is not null))))
-                                   as with_strengths,
-                               count(*) filter (where exists (select 1 from recovery_goal g
-                                   where g.person_id = p.id and g.status = 'ACTIVE')) as with_active_goal,
-                               count(*) filter (where exists (select 1 from recovery_contact c
-                                   where c.person_id = p.id and c.contact_on >= ?
-                                   and c.practices && array['GOAL_STRIVING', 'COACHING']::text[]))
-                                   as with_recent_goal_striving
+        jdbc.sql("select p.team_id, count(*) as caseload, "
+                        + "count(*) filter (where " + PracticeSql.HAS_VALUES + ") as with_values, "
+                        + "count(*) filter (where " + PracticeSql.HAS_STRENGTHS + ") as with_strengths, "
+                        + "count(*) filter (where " + PracticeSql.HAS_ACTIVE_GOAL + ") as with_active_goal, "
+                        + "count(*) filter (where " + PracticeSql.HAS_RECENT_GOAL_STRIVING + ") "
+                        + "as with_recent_goal_striving " + """
                         from person p
                         where p.active and p.team_id = any(?)
                         group by p.team_id""")
