@@ -39,6 +39,7 @@ abstract class BrowserJourney extends DatabaseTest {
     BrowserContext context;
     Page page;
     private final List<String> consoleErrors = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger documentsLoading = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     static void launchBrowser() {
@@ -65,6 +66,25 @@ abstract class BrowserJourney extends DatabaseTest {
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
         page = context.newPage();
+        // Generous for a loaded 2-core CI machine; a real failure still fails, only later.
+        page.setDefaultTimeout(45_000);
+        page.setDefaultNavigationTimeout(60_000);
+        // Track page loads in flight so that checks wait for the page a click led to, not the one before it.
+        page.onRequest(request -> {
+            if ("document".equals(request.resourceType())) {
+                documentsLoading.incrementAndGet();
+            }
+        });
+        page.onRequestFinished(request -> {
+            if ("document".equals(request.resourceType())) {
+                documentsLoading.decrementAndGet();
+            }
+        });
+        page.onRequestFailed(request -> {
+            if ("document".equals(request.resourceType())) {
+                documentsLoading.decrementAndGet();
+            }
+        });
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 consoleErrors.add(message.text());
@@ -104,8 +124,21 @@ abstract class BrowserJourney extends DatabaseTest {
                 new Page.GetByRoleOptions().setName("Sign out")).click();
     }
 
+    /** Waits for any page load a click started to finish, then for that page's load event. */
+    void waitForPageToSettle() {
+        page.waitForTimeout(100);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (documentsLoading.get() > 0 && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(50);
+        }
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+    }
+
     /** Fails with the rule, impact and elements of each WCAG 2.2 A/AA violation on the current page. */
     void checkAccessibility() {
+        // Axe must see the page as a person does: styled, with its scripts run (a page still loading
+        // after a redirect has unstyled, tiny links and would fail for the wrong reason).
+        waitForPageToSettle();
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze();

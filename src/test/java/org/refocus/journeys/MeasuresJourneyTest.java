@@ -200,6 +200,8 @@ class MeasuresJourneyTest extends BrowserJourney {
 
     /** Follows a header menu link; on a narrow screen NHS.UK's header may have moved it under "More". */
     private void openFromHeaderMenu(String name) {
+        // The header's script decides what goes under "More" once the page has loaded.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         var link = page.locator("header a:visible", new Page.LocatorOptions().setHasText(name));
         if (link.count() == 0) {
             page.locator("#toggle-menu").click();
