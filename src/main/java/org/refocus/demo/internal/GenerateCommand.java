@@ -57,9 +57,14 @@ class GenerateCommand implements Command {
         long started = System.nanoTime();
         String hash = staffPassword.isBlank() ? null : passwords.encode(staffPassword);
         transaction.executeWithoutResult(status -> {
+            int[] shown = {-1};
             population.generate(options.teams(), options.people(), options.seed(), hash, written -> {
                 int percent = (int) (100 * written / Math.max(1, options.people()));
-                err.printf("\rGenerating: %,d of %,d people (%d%%)", written, options.people(), percent);
+                // One update per percent: readable on a terminal, and a log file stays short.
+                if (percent != shown[0]) {
+                    shown[0] = percent;
+                    err.printf("\rGenerating: %,d of %,d people (%d%%)", written, options.people(), percent);
+                }
             }, ids -> content.forEach(c -> c.addToGenerated(new DemoContent.GeneratedPeople(ids, options.seed()))));
             audit.recordFor("system", null, AuditAction.CREATED, AuditOutcome.ALLOWED, "synthetic_data", null,
                     "teams=" + options.teams() + " people=" + options.people() + " seed=" + options.seed());
