@@ -106,13 +106,8 @@ class ValuesController {
     @PostMapping("/recovery/values/{id}/remove")
     String removeValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.VALUE, id);
-        try {
-            values.removeValue(id, version);
-            redirect.addFlashAttribute("flash", "recovery.value.removed");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "recovery.removeConflict");
-        }
-        return "redirect:/people/" + personId + "/values";
+        return removed(() -> values.removeValue(id, version), "recovery.value.removed", redirect,
+                "/people/" + personId + "/values");
     }
 
     private String valuesPage(long personId, Model model) {
@@ -188,13 +183,8 @@ class ValuesController {
     @PostMapping("/recovery/preferences/{id}/remove")
     String removePreference(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.PREFERENCE, id);
-        try {
-            values.removePreference(id, version);
-            redirect.addFlashAttribute("flash", "recovery.preference.removed");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "recovery.removeConflict");
-        }
-        return "redirect:/people/" + personId + "/preferences";
+        return removed(() -> values.removePreference(id, version), "recovery.preference.removed", redirect,
+                "/people/" + personId + "/preferences");
     }
 
     private String preferenceForm(RecoveryPlan plan, RecoveryPlan.Preference existing, Model model) {
@@ -262,13 +252,8 @@ class ValuesController {
     @PostMapping("/recovery/crisis-contacts/{id}/remove")
     String removeCrisisContact(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.CRISIS_CONTACT, id);
-        try {
-            values.removeCrisisContact(id, version);
-            redirect.addFlashAttribute("flash", "recovery.crisisContact.removed");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "recovery.removeConflict");
-        }
-        return "redirect:/people/" + personId + "/preferences#crisis";
+        return removed(() -> values.removeCrisisContact(id, version), "recovery.crisisContact.removed", redirect,
+                "/people/" + personId + "/preferences#crisis");
     }
 
     private String crisisContactForm(RecoveryPlan plan, RecoveryPlan.CrisisContact existing, Model model) {
@@ -342,5 +327,16 @@ class ValuesController {
             throw new ConflictException("form");
         }
         return version;
+    }
+
+    /** Removes an item (never deletes: it is marked removed) and says so, or says someone changed it first. */
+    private static String removed(Runnable remove, String doneKey, RedirectAttributes redirect, String back) {
+        try {
+            remove.run();
+            redirect.addFlashAttribute("flash", doneKey);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flash", "recovery.removeConflict");
+        }
+        return "redirect:" + back;
     }
 }
