@@ -118,6 +118,15 @@ class PlatformPagesTest extends DatabaseTest {
     }
 
     @Test
+    void thePersonsPageShowsTheNhsNumberInThreeGroupsAsTheNhsWritesIt() throws Exception {
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        String nhs = jdbc.sql("select nhs_number from person where id = ?").param(sam).query(String.class).single();
+        mvc.perform(get("/people/" + sam).with(as("coordinator")))
+                .andExpect(content().string(containsString(nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " "
+                        + nhs.substring(6))));
+    }
+
+    @Test
     void anInvalidOrDuplicateNhsNumberIsExplained() throws Exception {
         long team = jdbc.sql("select id from team where name like 'Hillview%'").query(Long.class).single();
         String taken = jdbc.sql("select nhs_number from person where nhs_number is not null limit 1")
