@@ -25,14 +25,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.refocus.audit.AuditAction;
 import org.refocus.audit.AuditTrail;
 import org.refocus.identity.CurrentUser;
 import org.refocus.measures.instrument.InstrumentDefinition;
 import org.refocus.measures.instrument.Item;
 import org.refocus.measures.instrument.ResponseOption;
-import org.refocus.measures.instrument.ScoreResult;
 import org.refocus.measures.instrument.Scoring;
 import org.refocus.people.CaseloadScope;
 import org.refocus.people.NhsNumber;
@@ -69,15 +67,8 @@ public class ResponseImports {
 
     static final int MAX_STORED_ERRORS = 1000;
     private static final int PROGRESS_EVERY_ROWS = 20_000;
-    private static final int COPY_BUFFER_CHARS = 1 << 20;
     private static final Duration STALLED_AFTER = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(ResponseImports.class);
-
-    private static final String COPY = """
-            copy measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, mode,
-                status, answers, score_values, score_absences, complete, started_at, completed_at, entered_by,
-                import_job_id, created_by, updated_by)
-            from stdin (format text)""";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -296,98 +287,87 @@ public class ResponseImports {
                         "The header row does not fit " + d.reference() + ". Nothing was stored.");
             }
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-            String constantsAfterTeam = "\t" + d.code() + "\t" + job.versionId() + "\t" + job.versionId()
-                    + "\tIMPORTED\tCOMPLETED\t";
-            String constantsAfterTimes = "\t" + job.actor() + "\t" + job.jobId() + "\t" + job.actor() + "\t"
-                    + job.actor() + "\n";
-            StringBuilder out = new StringBuilder(COPY_BUFFER_CHARS + 4096);
-            Map<String, Integer> answers = new HashMap<>(d.items().size() * 2);
-            StringBuilder answersArray = new StringBuilder(64);
-            Map<LocalDate, String> timestamps = new HashMap<>();
+            ImportedResponseRows rows = new ImportedResponseRows(connection.unwrap(PGConnection.class).getCopyAPI(),
+                    d.code(), job.versionId(), job.actor(), job.jobId());
             List<RowError> errors = new ArrayList<>();
             boolean writing = true;
             int read = 0;
             int withErrors = 0;
-            int imported = 0;
-            int rowNumber = 1;
-            LocalDate today = LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                rowNumber++;
-                if (row.size() == 1 && row.get(0) != null && row.get(0).isBlank()) {
-                    continue;
-                }
-                read++;
-                RowCheck check = new RowCheck(rowNumber, errors);
-                if (row.size() != columns.count()) {
-                    check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
-                } else {
-                    Long personId = columns.person(row, job.reach(), check);
-                    LocalDate completedOn = columns.completedOn(row, today, check);
-                    answers.clear();
-                    answersArray.setLength(0);
-                    answersArray.append('{');
-                    for (int i = 0; i < columns.items().length; i++) {
-                        Item item = columns.items()[i];
-                        if (i > 0) {
-                            answersArray.append(',');
+            try {
+                int itemCount = columns.items().length;
+                Map<String, Integer> answers = new HashMap<>(itemCount * 2);
+                short[] codes = new short[itemCount];
+                boolean[] present = new boolean[itemCount];
+                int rowNumber = 1;
+                LocalDate today = LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
+                for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                    rowNumber++;
+                    if (row.size() == 1 && row.get(0) != null && row.get(0).isBlank()) {
+                        continue;
+                    }
+                    read++;
+                    RowCheck check = new RowCheck(rowNumber, errors);
+                    if (row.size() != columns.count()) {
+                        check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
+                    } else {
+                        Long personId = columns.person(row, job.reach(), check);
+                        LocalDate completedOn = columns.completedOn(row, today, check);
+                        answers.clear();
+                        for (int i = 0; i < itemCount; i++) {
+                            present[i] = false;
+                            Item item = columns.items()[i];
+                            String text = row.get(columns.itemIndexes()[i]);
+                            if (text == null) {
+                                check.add(item.key(), item.key() + ": the quotes around this value are not closed.");
+                                continue;
+                            }
+                            text = text.strip();
+                            if (text.isEmpty()) {
+                                continue;
+                            }
+                            Integer code = parseInt(text);
+                            if (code == null) {
+                                check.add(item.key(), item.key() + ": '" + shorten(text) + "' is not a whole number.");
+                            } else if (!item.responseSet().accepts(code)) {
+                                check.add(item.key(), item.key() + ": " + code + " is not one of its response codes ("
+                                        + codes(item) + ").");
+                            } else {
+                                answers.put(item.key(), code);
+                                codes[i] = code.shortValue();
+                                present[i] = true;
+                            }
                         }
-                        String text = row.get(columns.itemIndexes()[i]);
-                        if (text == null) {
-                            check.add(item.key(), item.key() + ": the quotes around this value are not closed.");
-                            continue;
-                        }
-                        text = text.strip();
-                        if (text.isEmpty()) {
-                            answersArray.append("NULL");
-                            continue;
-                        }
-                        Integer code = parseInt(text);
-                        if (code == null) {
-                            check.add(item.key(), item.key() + ": '" + shorten(text) + "' is not a whole number.");
-                        } else if (!item.responseSet().accepts(code)) {
-                            check.add(item.key(), item.key() + ": " + code + " is not one of its response codes ("
-                                    + codes(item) + ").");
-                        } else {
-                            answers.put(item.key(), code);
-                            answersArray.append(code.intValue());
+                        if (!check.failed() && writing) {
+                            rows.add(personId, job.reach().teamOfPerson().get(personId), completedOn, codes, present,
+                                    itemCount, Scoring.score(d, answers));
                         }
                     }
-                    if (!check.failed() && writing) {
-                        ScoreResult result = Scoring.score(d, answers);
-                        String at = timestamps.computeIfAbsent(completedOn, day -> day + " 12:00:00+00");
-                        out.append(personId).append('\t').append(job.reach().teamOfPerson().get(personId))
-                                .append(constantsAfterTeam).append(answersArray).append('}').append('\t')
-                                .append(ResponseCodec.values(result)).append('\t');
-                        String absences = ResponseCodec.absences(result);
-                        out.append(absences == null ? "\\N" : absences).append('\t')
-                                .append(result.complete() ? 't' : 'f').append('\t').append(at).append('\t')
-                                .append(at).append(constantsAfterTimes);
-                        imported++;
-                        if (out.length() >= COPY_BUFFER_CHARS) {
-                            flush(copyIn, out);
+                    if (check.failed()) {
+                        withErrors++;
+                        if (job.allOrNothing() && writing) {
+                            writing = false;
+                            rows.cancel();
                         }
                     }
-                }
-                if (check.failed()) {
-                    withErrors++;
-                    if (job.allOrNothing() && writing) {
-                        writing = false;
-                        out.setLength(0);
-                        copyIn.cancelCopy();
+                    if (errors.size() > MAX_STORED_ERRORS) {
+                        errors.subList(MAX_STORED_ERRORS, errors.size()).clear();
+                    }
+                    if (read % PROGRESS_EVERY_ROWS == 0) {
+                        progress(job.jobId(), read, withErrors, (int) Math.min(99, counting.count() * 100 / size));
                     }
                 }
-                if (errors.size() > MAX_STORED_ERRORS) {
-                    errors.subList(MAX_STORED_ERRORS, errors.size()).clear();
+                if (writing) {
+                    rows.finish();
                 }
-                if (read % PROGRESS_EVERY_ROWS == 0) {
-                    progress(job.jobId(), read, withErrors, (int) Math.min(99, counting.count() * 100 / size));
+            } catch (IOException | SQLException | RuntimeException e) {
+                try {
+                    rows.cancel();
+                } catch (SQLException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
                 }
+                throw e;
             }
-            if (writing) {
-                flush(copyIn, out);
-                copyIn.endCopy();
-            }
+            int imported = rows.count();
             if (read == 0) {
                 return new Counts(0, 0, 0, List.of(), "The file has a header row but no responses. Nothing was stored.");
             }
@@ -399,14 +379,6 @@ public class ResponseImports {
         ownTransaction.executeWithoutResult(s -> jdbc.sql("""
                 update measure_import_job set rows_read = ?, rows_with_errors = ?, percent_read = ?, updated_at = now()
                 where id = ?""").params(read, withErrors, percent, jobId).update());
-    }
-
-    private static void flush(CopyIn copyIn, StringBuilder out) throws SQLException {
-        if (out.length() > 0) {
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-            copyIn.writeToCopy(bytes, 0, bytes.length);
-            out.setLength(0);
-        }
     }
 
     private static Integer parseInt(String text) {
