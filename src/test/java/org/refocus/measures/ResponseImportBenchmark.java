@@ -33,6 +33,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * rows with COPY into {@code measure_response} (with its keys, indexes, checks and triggers) inside
  * one all-or-nothing transaction.
  *
+ * <p>Two more comparisons show PostgreSQL's own ceiling for rows that can be found again: the same CSV
+ * into a table with only a generated primary key, and with that key plus one index by person. Any store
+ * of one row per response, however it is written, pays at least these costs.
+ *
  * <p>Starts the whole application (on a random port, unused) so that the import runs exactly as in
  * production. Run with {@code scripts/benchmark-import.sh [rows] [people] [repeats]} (default 1,000,000 rows,
  * 10,000 people, 3 repeats). Uses the embedded PostgreSQL of the tests (fsync off, as for tests; both
@@ -69,9 +73,15 @@ public final class ResponseImportBenchmark {
                 write(warmUp, Math.min(rows, 100_000), personIds, 7);
                 System.out.printf(Locale.UK, "%nCSV: %,d rows of QPR-15 for %,d people, %,d bytes%n", rows, people,
                         Files.size(file));
-                jdbc.sql("create table bench_bare (person_id bigint, completed_on date, "
-                        + String.join(", ", java.util.stream.IntStream.rangeClosed(1, 15)
-                        .mapToObj(i -> "qpr_%02d smallint".formatted(i)).toList()) + ")").update();
+                String columns = "person_id bigint, completed_on date, " + String.join(", ",
+                        java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "qpr_%02d smallint".formatted(i))
+                                .toList());
+                jdbc.sql("create table bench_bare (" + columns + ")").update();
+                // PostgreSQL's own ceiling for any stored row that can be found again: the same CSV into a
+                // table with nothing but a generated primary key, and with that key plus one index by person.
+                jdbc.sql("create table bench_keyed (id bigserial primary key, " + columns + ")").update();
+                jdbc.sql("create table bench_indexed (id bigserial primary key, " + columns + ")").update();
+                jdbc.sql("create index bench_indexed_person on bench_indexed (person_id, completed_on)").update();
 
                 // Optional: SQL to run first, to measure what a design choice costs, for example
                 // BENCH_EXPERIMENT='alter table measure_response drop constraint measure_response_person_id_fkey'.
@@ -89,27 +99,38 @@ public final class ResponseImportBenchmark {
                 }
                 jdbc.sql("create table bench_stored_shape as select " + STORED + " from measure_response where false")
                         .update();
-                copyBare(dataSource, jdbc, warmUp);
+                copyCsv(dataSource, jdbc, "bench_bare", warmUp);
                 importOnce(imports, jdbc, warmUp);
                 double bestCopy = 0;
                 double bestImport = 0;
                 double bestStoredShape = 0;
+                double bestKeyed = 0;
+                double bestIndexed = 0;
                 for (int run = 1; run <= repeats; run++) {
-                    double copy = rows / copyBare(dataSource, jdbc, file);
+                    double copy = rows / copyCsv(dataSource, jdbc, "bench_bare", file);
                     double imported = rows / importOnce(imports, jdbc, file);
                     double storedShape = rows / copyStoredShape(dataSource, jdbc, stored);
+                    double keyed = rows / copyCsv(dataSource, jdbc, "bench_keyed", file);
+                    double indexed = rows / copyCsv(dataSource, jdbc, "bench_indexed", file);
                     bestCopy = Math.max(bestCopy, copy);
                     bestImport = Math.max(bestImport, imported);
                     bestStoredShape = Math.max(bestStoredShape, storedShape);
+                    bestKeyed = Math.max(bestKeyed, keyed);
+                    bestIndexed = Math.max(bestIndexed, indexed);
                     System.out.printf(Locale.UK, "run %d: COPY of the CSV into a bare table %,.0f rows/s; REFOCUS import "
                             + "%,.0f rows/s (%.1f%% of it); COPY of the import's own stored rows into a bare table of "
-                            + "that shape %,.0f rows/s (import %.0f%% of it)%n", run, copy, imported, 100 * imported / copy,
-                            storedShape, 100 * imported / storedShape);
+                            + "that shape %,.0f rows/s (import %.0f%% of it); COPY of the CSV into a table with only a "
+                            + "primary key %,.0f rows/s (%.0f%% of bare), with that key and one index by person %,.0f "
+                            + "rows/s (%.0f%% of bare)%n", run, copy, imported, 100 * imported / copy, storedShape,
+                            100 * imported / storedShape, keyed, 100 * keyed / copy, indexed, 100 * indexed / copy);
                 }
                 System.out.printf(Locale.UK, "best:  COPY of the CSV into a bare table %,.0f rows/s; REFOCUS import "
                         + "%,.0f rows/s = %.1f%% of it (target at least 50%%); COPY of the stored rows into a bare table "
-                        + "of their shape %,.0f rows/s (import %.0f%% of it)%n", bestCopy, bestImport,
-                        100 * bestImport / bestCopy, bestStoredShape, 100 * bestImport / bestStoredShape);
+                        + "of their shape %,.0f rows/s (import %.0f%% of it); the CSV into a table with only a primary "
+                        + "key %,.0f rows/s = %.0f%% of bare; with the key and one index by person %,.0f rows/s = %.0f%% "
+                        + "of bare%n", bestCopy, bestImport, 100 * bestImport / bestCopy, bestStoredShape,
+                        100 * bestImport / bestStoredShape, bestKeyed, 100 * bestKeyed / bestCopy, bestIndexed,
+                        100 * bestIndexed / bestCopy);
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(warmUp);
@@ -119,17 +140,20 @@ public final class ResponseImportBenchmark {
         System.exit(0);
     }
 
-    /** Seconds taken by PostgreSQL COPY of the whole file into the bare table. */
-    private static double copyBare(DataSource dataSource, JdbcClient jdbc, Path file) throws Exception {
-        jdbc.sql("truncate bench_bare").update();
+    /** Seconds taken by PostgreSQL COPY of the whole CSV file into one of the comparison tables. */
+    private static double copyCsv(DataSource dataSource, JdbcClient jdbc, String table, Path file) throws Exception {
+        jdbc.sql("truncate " + table + " restart identity").update();
         jdbc.sql("checkpoint").update();
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Reader in = Files.newBufferedReader(file)) {
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy bench_bare from stdin (format csv, header true)", in);
+                    .copyIn("copy " + table + " (" + CSV_COLUMNS + ") from stdin (format csv, header true)", in);
         }
         return (System.nanoTime() - start) / 1e9;
     }
+
+    private static final String CSV_COLUMNS = "person_id, completed_on, " + String.join(", ",
+            java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "qpr_%02d".formatted(i)).toList());
 
     /** The columns an import writes. */
     private static final String STORED = "person_id, team_id, instrument_code, instrument_version_id, "
