@@ -166,8 +166,18 @@ class CompletingMeasuresTest extends DatabaseTest {
     @Test
     void thePersonPausesMeasurementAndTheirPractitionerSeesItOnTheDueList() throws Exception {
         long sam = fixtures.sam();
+        jdbc.sql("""
+                insert into measure_schedule (person_id, instrument_code, completion, first_due_on, next_due_on, status)
+                values (?, 'qpr-15', 'SELF', current_date - 30, current_date - 30, 'ACTIVE')""").param(sam).update();
+        assertThat(page("/people/" + sam + "/measures", "serviceuser", "person-own-overdue")).contains(">Overdue<");
         mvc.perform(post("/people/" + sam + "/measures/pause").param("reason", "Too much going on this month.")
                 .with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl("/people/" + sam + "/measures"));
+        // While paused, nothing presses the person: no overdue tags, and a line saying nothing needs doing.
+        String own = page("/people/" + sam + "/measures", "serviceuser", "person-own-paused-due");
+        assertThat(own).doesNotContain(">Overdue<").contains(">Paused<").contains("nothing here needs doing");
+        // Staff about to assign another one are told first, in the person's words.
+        assertThat(page("/people/" + sam + "/measures/assign", "coordinator", "assign-paused"))
+                .contains("has paused questionnaires").contains("Too much going on this month.");
         String due = page("/measures/due?scope=MINE", "coordinator", "due");
         assertThat(due).contains("People who have paused questionnaires").contains("Sam Example")
                 .contains("Too much going on this month.");

@@ -91,6 +91,7 @@ class PersonMeasuresController {
         LocalDate today = schedules.today();
 
         List<MeasureResults.InstrumentResults> measured = results.results(id);
+        MeasureSchedules.PausedPerson pause = schedules.pauseOf(id).orElse(null);
         List<ScheduleRow> due = new ArrayList<>();
         for (ScheduleView s : schedules.of(id)) {
             if (!s.active()) {
@@ -98,7 +99,7 @@ class PersonMeasuresController {
             }
             boolean canStart = staff || (self && s.completion().equals("SELF"));
             due.add(new ScheduleRow(s.id(), s.version(), s.instrumentCode(), name(s.instrumentCode()),
-                    MeasureTexts.DAY.format(s.nextDueOn()), s.overdueOn(today),
+                    MeasureTexts.DAY.format(s.nextDueOn()), pause == null && s.overdueOn(today),
                     s.everyMonths() == null ? texts.text("measures.repeat.once")
                             : texts.text("measures.repeat.every", s.everyMonths()),
                     texts.text("measures.completion." + s.completion()), canStart, staff));
@@ -112,8 +113,8 @@ class PersonMeasuresController {
         model.addAttribute("person", person);
         model.addAttribute("self", self);
         model.addAttribute("staff", staff);
-        model.addAttribute("pause", schedules.pauseOf(id).orElse(null));
-        model.addAttribute("pauseSince", schedules.pauseOf(id).map(p -> MeasureTexts.day(p.since())).orElse(null));
+        model.addAttribute("pause", pause);
+        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
         model.addAttribute("due", due);
         model.addAttribute("inProgress", underWay);
         model.addAttribute("blocks", blocks);
@@ -210,6 +211,9 @@ class PersonMeasuresController {
 
     private String assignPage(long id, Model model) {
         model.addAttribute("person", people.requireReach(id));
+        MeasureSchedules.PausedPerson pause = schedules.pauseOf(id).orElse(null);
+        model.addAttribute("pause", pause);
+        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
         model.addAttribute("instrumentOptions", availableInstruments());
         model.addAttribute("missingWording", library.current().stream()
                 .filter(d -> library.currentContent(library.versionId(d)).isEmpty())
