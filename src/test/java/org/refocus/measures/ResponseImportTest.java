@@ -146,6 +146,65 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void theSameFileImportedAgainIsRefusedSoThatNoResponseIsCountedTwice() throws IOException {
+        // An import that failed stored nothing, so the same file may be imported once it is put right...
+        Path file = csv(HEADER, row(riverside, "2024-06-01", "2"), row(riverside, "2024-09-01", "9"));
+        assertThat(imports.importNow(file, "june.csv", "qpr-15", true).status()).isEqualTo("FAILED");
+        Path fixed = csv(HEADER, row(riverside, "2024-06-01", "2"), row(riverside, "2024-09-01", "3"));
+        ResponseImports.JobView first = imports.importNow(fixed, "june.csv", "qpr-15", true);
+        assertThat(first.status()).isEqualTo("SUCCEEDED");
+        long after = count();
+
+        // ...but the same content again, whatever the file is called, is refused and nothing is stored.
+        Path again = directory.resolve("june-copy.csv");
+        Files.copy(fixed, again);
+        ResponseImports.JobView second = imports.importNow(again, "june-copy.csv", "qpr-15", true);
+        assertThat(second.status()).isEqualTo("FAILED");
+        assertThat(second.rowsImported()).isZero();
+        assertThat(second.failure()).startsWith("This file was imported already on ").contains("(2 responses)")
+                .contains("Nothing was stored this time");
+        assertThat(count()).isEqualTo(after);
+        assertThat(jdbc.sql("select count(*) from measure_response where import_job_id = ?").param(second.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void twoIdenticalImportsRunningAtOnceStoreTheFileOnce() throws Exception {
+        String[] lines = new String[3001];
+        lines[0] = HEADER;
+        for (int i = 1; i <= 3000; i++) {
+            lines[i] = row(riverside, java.time.LocalDate.of(2015, 1, 1).plusDays(i).toString(), Integer.toString(i % 5));
+        }
+        Path file = csv(lines);
+        org.springframework.security.core.context.SecurityContext importer =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<ResponseImports.JobView> task = () -> {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(importer);
+            try {
+                go.await();
+                return imports.importNow(file, "same.csv", "qpr-15", true);
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(task);
+            var b = pool.submit(task);
+            go.countDown();
+            List<ResponseImports.JobView> jobs = List.of(a.get(), b.get());
+            assertThat(jobs).extracting(ResponseImports.JobView::status).containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
+            assertThat(jobs).filteredOn(j -> j.status().equals("FAILED")).singleElement()
+                    .satisfies(j -> assertThat(j.failure()).startsWith("This file was imported already"));
+            assertThat(jdbc.sql("select count(*) from measure_response where import_job_id in (?, ?)")
+                    .params(jobs.get(0).id(), jobs.get(1).id()).query(Long.class).single()).isEqualTo(3000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theImportersJobIsInvisibleToOthers() throws IOException {
         ResponseImports.JobView job = imports.importNow(csv(HEADER, row(riverside, "2025-01-15", "3")), "a.csv",
                 "qpr-15", true);

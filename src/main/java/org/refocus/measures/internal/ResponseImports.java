@@ -41,6 +41,7 @@ import org.refocus.shared.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,6 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ResponseImports {
 
     static final int MAX_STORED_ERRORS = 1000;
+    private static final String IMPORTED_ALREADY = "imported already";
     private static final int PROGRESS_EVERY_ROWS = 20_000;
     private static final Duration STALLED_AFTER = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(ResponseImports.class);
@@ -79,6 +81,7 @@ public class ResponseImports {
     private final AuditTrail audit;
     private final ExecutorService executor;
     private final Clock clock;
+    private final ImportedFiles importedFiles;
 
     ResponseImports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
             InstrumentLibrary library, People people, AuditTrail audit,
@@ -93,6 +96,7 @@ public class ResponseImports {
         this.audit = audit;
         this.executor = executor;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.importedFiles = new ImportedFiles(jdbc);
     }
 
     public record JobView(long id, String instrumentCode, String instrumentVersion, String fileName,
@@ -230,9 +234,22 @@ public class ResponseImports {
     }
 
     private void run(Prepared job, Path file) {
+        String sha256;
+        try {
+            sha256 = ImportedFiles.sha256(file);
+        } catch (IOException e) {
+            log.warn("Import job {} could not read its file: {}", job.jobId(), e.getMessage());
+            failWhole(job.jobId(), "The file could not be read. Nothing was stored.");
+            return;
+        }
         ownTransaction.executeWithoutResult(s -> jdbc.sql("""
-                update measure_import_job set status = 'RUNNING', started_at = now(), updated_at = now(),
-                       version = version + 1 where id = ?""").param(job.jobId()).update());
+                update measure_import_job set status = 'RUNNING', started_at = now(), file_sha256 = ?, updated_at = now(),
+                       version = version + 1 where id = ?""").params(sha256, job.jobId()).update());
+        Optional<ImportedFiles.Earlier> earlier = importedFiles.earlier(job.versionId(), sha256);
+        if (earlier.isPresent()) {
+            failWhole(job.jobId(), earlier.get().message());
+            return;
+        }
         Counts counts = importTransaction.execute(status -> {
             Counts result;
             try {
@@ -242,6 +259,10 @@ public class ResponseImports {
                 result = new Counts(0, 0, 0, List.of(), "The file could not be read as CSV text. Nothing was stored.");
             }
             boolean rollBack = result.failure() != null || (job.allOrNothing() && result.withErrors() > 0);
+            if (!rollBack) {
+                result = markSucceeded(job, result);
+                rollBack = result.failure() != null;
+            }
             if (rollBack) {
                 status.setRollbackOnly();
             } else {
@@ -251,20 +272,45 @@ public class ResponseImports {
             }
             return result;
         });
+        if (IMPORTED_ALREADY.equals(counts.failure())) {
+            counts = new Counts(counts.read(), counts.withErrors(), 0, List.of(), importedFiles.earlier(job.versionId(),
+                    sha256).map(ImportedFiles.Earlier::message).orElse("This file was imported already. Nothing was stored "
+                    + "this time."));
+        }
         boolean failed = counts.failure() != null || (job.allOrNothing() && counts.withErrors() > 0);
+        Counts finished = counts;
         ownTransaction.executeWithoutResult(s -> {
             jdbc.sql("""
                     update measure_import_job set status = ?, rows_read = ?, rows_with_errors = ?, rows_imported = ?,
                            percent_read = 100, failure = ?, finished_at = now(), updated_at = now(), version = version + 1
                     where id = ?""")
-                    .params(failed ? "FAILED" : "SUCCEEDED", counts.read(), counts.withErrors(),
-                            failed ? 0 : counts.imported(), counts.failure(), job.jobId())
+                    .params(failed ? "FAILED" : "SUCCEEDED", finished.read(), finished.withErrors(),
+                            failed ? 0 : finished.imported(), finished.failure(), job.jobId())
                     .update();
-            for (RowError e : counts.errors()) {
+            for (RowError e : finished.errors()) {
                 jdbc.sql("insert into measure_import_error (job_id, row_number, field, message) values (?, ?, ?, ?)")
                         .params(job.jobId(), e.rowNumber(), e.field(), e.message()).update();
             }
         });
+    }
+
+    /**
+     * Marks the job succeeded in the same transaction as its rows. The database allows one successful
+     * import of a file per instrument version, so of two identical imports running at once the second
+     * waits here for the first and then fails, and its rows are rolled back.
+     */
+    private Counts markSucceeded(Prepared job, Counts result) {
+        try {
+            jdbc.sql("""
+                    update measure_import_job set status = 'SUCCEEDED', rows_read = ?, rows_with_errors = ?,
+                           rows_imported = ?, finished_at = now(), updated_at = now(), version = version + 1
+                    where id = ?""")
+                    .params(result.read(), result.withErrors(), result.imported(), job.jobId()).update();
+            return result;
+        } catch (DuplicateKeyException e) {
+            // The transaction is spoilt now; the earlier import is described once it has been rolled back.
+            return new Counts(result.read(), result.withErrors(), 0, List.of(), IMPORTED_ALREADY);
+        }
     }
 
     private void failWhole(long jobId, String message) {
