@@ -91,6 +91,10 @@ class FhirOutputTest extends DatabaseTest {
         assertThat(qr.getQuestionnaire()).isEqualTo("urn:refocus:instrument:qpr-15|1");
         assertThat(qr.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         assertThat(qr.getSubject().getReference()).isEqualTo("Patient/" + sam);
+        String nhsNumber = jdbc.sql("select nhs_number from person where id = ?").param(sam).query(String.class).single();
+        assertThat(nhsNumber).as("Sam has an NHS number in the demo data").isNotBlank();
+        assertThat(qr.getSubject().getIdentifier().getSystem()).isEqualTo("https://fhir.nhs.uk/Id/nhs-number");
+        assertThat(qr.getSubject().getIdentifier().getValue()).isEqualTo(nhsNumber);
         assertThat(qr.getItem()).hasSize(15);
         assertThat(qr.getItemFirstRep().getAnswerFirstRep().getValueCoding().getCode()).matches("[0-4]");
         assertThat(qr.getMeta().getTagFirstRep().getCode()).isIn("SELF", "STAFF_ADMINISTERED", "IMPORTED");
@@ -103,6 +107,7 @@ class FhirOutputTest extends DatabaseTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("http://snomed.info/sct", "1035441000000106"));
         assertThat(total.getValueQuantity().getValue()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(60));
         assertThat(total.getDerivedFromFirstRep().getReference()).isEqualTo("QuestionnaireResponse/" + response);
+        assertThat(total.getSubject().getIdentifier().getValue()).isEqualTo(nhsNumber);
         assertThat(total.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
         assertThat(total.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
 

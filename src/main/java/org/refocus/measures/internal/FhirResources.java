@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -42,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class FhirResources {
 
+    static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
     public static final String INSTRUMENT_URL_PREFIX = "urn:refocus:instrument:";
     static final String SCORE_SYSTEM = "urn:refocus:measure-score";
     static final String MODE_SYSTEM = "urn:refocus:response-mode";
@@ -159,7 +161,7 @@ public class FhirResources {
         qr.setQuestionnaire(INSTRUMENT_URL_PREFIX + d.code() + "|" + d.version());
         qr.setStatus(r.completed() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
-        qr.setSubject(new Reference("Patient/" + r.personId()));
+        qr.setSubject(subject(r.personId()));
         qr.setAuthored(Date.from(r.completed() ? r.completedAt() : r.startedAt()));
         qr.getMeta().addTag(MODE_SYSTEM, r.mode(), null);
         if ("SELF".equals(r.mode())) {
@@ -180,6 +182,19 @@ public class FhirResources {
             ri.addAnswer().setValue(answerCoding(d, item, answer, wording));
         }
         return qr;
+    }
+
+    /**
+     * The person a resource is about: our Patient id, and (UK Core) their NHS number as the identifier a
+     * receiving system matches on, when it is recorded. Reach was checked when the response was opened.
+     */
+    private Reference subject(long personId) {
+        Reference subject = new Reference("Patient/" + personId);
+        String nhsNumber = people.requireReach(personId).nhsNumber();
+        if (nhsNumber != null) {
+            subject.setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(nhsNumber));
+        }
+        return subject;
     }
 
     // ---------------------------------------------------------------- Observation
@@ -228,7 +243,7 @@ public class FhirResources {
             code.addCoding(new Coding(SCORE_SYSTEM, scoredWith.code() + "." + spec.key(), spec.label()));
             code.setText(spec.label());
             o.setCode(code);
-            o.setSubject(new Reference("Patient/" + r.personId()));
+            o.setSubject(subject(r.personId()));
             o.setEffective(new DateTimeType(Date.from(r.completedAt())));
             o.setIssued(Date.from(r.completedAt()));
             o.addDerivedFrom(new Reference("QuestionnaireResponse/" + r.id()));
