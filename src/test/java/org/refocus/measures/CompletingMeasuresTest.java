@@ -191,6 +191,16 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void staffReadingResultsAreToldWhatOfAnInstrumentCouldNotBeConfirmed() throws Exception {
+        long sam = fixtures.sam();
+        String staff = page("/people/" + sam + "/measures", "coordinator", "person-unconfirmed");
+        assertThat(staff).contains("What could not be confirmed about INSPIRE")
+                .contains("The 0-100 formula is NOT confirmed");
+        String own = page("/people/" + sam + "/measures", "serviceuser", "person-own-unconfirmed");
+        assertThat(own).contains("INSPIRE").doesNotContain("What could not be confirmed");
+    }
+
+    @Test
     void theDueListShowsOverdueMeasuresForTheTeamAndStaffCanStopASchedule() throws Exception {
         String due = page("/measures/due?scope=TEAM", "rita.lead", "due-team");
         assertThat(due).contains("Overdue").contains("Results for Riverside");

@@ -70,7 +70,9 @@ class PersonMeasuresController {
     record InProgressRow(long id, String instrumentName, String started, String mode, boolean canContinue) {
     }
 
-    record InstrumentBlock(String code, String name, String title, long latestResponseId, List<ScoreLine> scores) {
+    /** One instrument's results; {@code unconfirmed} lists, for staff, what of it could not be confirmed. */
+    record InstrumentBlock(String code, String name, String title, long latestResponseId, List<ScoreLine> scores,
+            List<String> unconfirmed) {
     }
 
     record AssignForm(@NotBlank(message = "{measures.assign.instrument.required}") String instrument,
@@ -107,7 +109,7 @@ class PersonMeasuresController {
         List<InProgressRow> underWay = responses.inProgressOf(id).stream()
                 .map(r -> new InProgressRow(r.id(), name(r.instrumentCode()), MeasureTexts.day(r.startedAt()),
                         texts.mode(r.mode()), responses.mayAnswer(r))).toList();
-        List<InstrumentBlock> blocks = measured.stream().map(this::block).toList();
+        List<InstrumentBlock> blocks = measured.stream().map(r -> block(r, staff)).toList();
         List<SupportGap> gaps = results.supportGaps(id);
 
         model.addAttribute("person", person);
@@ -244,12 +246,14 @@ class PersonMeasuresController {
         return library.catalogue().find(code).map(InstrumentDefinition::shortName).orElse(code);
     }
 
-    private InstrumentBlock block(MeasureResults.InstrumentResults r) {
+    private InstrumentBlock block(MeasureResults.InstrumentResults r, boolean staff) {
         List<ScoreLine> lines = new ArrayList<>();
         for (MeasureResults.Series s : r.series()) {
             lines.add(scoreLine(r.code(), r.shortName(), s, texts));
         }
-        return new InstrumentBlock(r.code(), r.shortName(), r.title(), r.latestResponseId(), lines);
+        List<String> unconfirmed = staff ? library.catalogue().find(r.code()).map(InstrumentDefinition::unconfirmed)
+                .orElse(List.of()) : List.of();
+        return new InstrumentBlock(r.code(), r.shortName(), r.title(), r.latestResponseId(), lines, unconfirmed);
     }
 
     static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts) {
