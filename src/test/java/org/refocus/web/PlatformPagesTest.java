@@ -127,6 +127,18 @@ class PlatformPagesTest extends DatabaseTest {
     }
 
     @Test
+    void aPersonUsingServicesIsToldWhereToGetHelpNowFromTheirHomePage() throws Exception {
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        mvc.perform(get("/").with(as("serviceuser")))
+                .andExpect(content().string(containsString("If you need help now")))
+                .andExpect(content().string(containsString("call 999")))
+                .andExpect(content().string(containsString("NHS 111")))
+                .andExpect(content().string(containsString("href=\"/people/" + sam + "/plan#crisis\"")));
+        mvc.perform(get("/").with(as("coordinator")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("If you need help now"))));
+    }
+
+    @Test
     void anInvalidOrDuplicateNhsNumberIsExplained() throws Exception {
         long team = jdbc.sql("select id from team where name like 'Hillview%'").query(Long.class).single();
         String taken = jdbc.sql("select nhs_number from person where nhs_number is not null limit 1")
