@@ -171,6 +171,25 @@ class MeasuresJourneyTest extends BrowserJourney {
                 .LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
         checked();
 
+        // The wrong file after all: withdraw it, which asks why first and deletes nothing.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Withdraw this import")).click();
+        assertThat(page.locator("h1")).containsText("Withdraw this import");
+        checked();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw 1 response")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter why it is in error");
+        checked();
+        page.getByLabel("Why is it in error?").fill("Meant for the other questionnaire");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw 1 response")).click();
+        assertThat(page.locator("main")).containsText("Meant for the other questionnaire");
+        assertThat(page.locator("main")).containsText("Withdrawn");
+        checked();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import another file")).click();
+        page.getByLabel("Questionnaire").selectOption("qpr-15");
+        page.locator("#file").setInputFiles(good);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
+        assertThat(page.locator("main")).containsText("1 response stored", new com.microsoft.playwright.assertions
+                .LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+
         page.navigate("/measures/due");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Results for Riverside Community Mental Health Team")).click();
         assertThat(page.locator("h1")).containsText("Team results");

@@ -159,7 +159,8 @@ public class FhirResources {
         QuestionnaireResponse qr = new QuestionnaireResponse();
         qr.setId(Long.toString(r.id()));
         qr.setQuestionnaire(INSTRUMENT_URL_PREFIX + d.code() + "|" + d.version());
-        qr.setStatus(r.completed() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+        qr.setStatus(r.enteredInError() ? QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR
+                : r.completed() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
         qr.setSubject(subject(r.personId()));
         qr.setAuthored(Date.from(r.completed() ? r.completedAt() : r.startedAt()));
@@ -234,7 +235,8 @@ public class FhirResources {
             }
             Observation o = new Observation();
             o.setId(r.id() + "-" + spec.key().replace('_', '-'));
-            o.setStatus(amended ? Observation.ObservationStatus.AMENDED : Observation.ObservationStatus.FINAL);
+            o.setStatus(r.enteredInError() ? Observation.ObservationStatus.ENTEREDINERROR
+                    : amended ? Observation.ObservationStatus.AMENDED : Observation.ObservationStatus.FINAL);
             o.addCategory(new CodeableConcept(new Coding(CATEGORY, "survey", "Survey")));
             CodeableConcept code = new CodeableConcept();
             for (ScoreSpec.Coding coding : spec.codings()) {

@@ -44,7 +44,7 @@ public class MeasureResponses {
             select id, person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, content_id,
                    schedule_id, mode, status, answers::text as answers, score_values::text as score_values,
                    score_absences::text as score_absences, complete, started_at,
-                   completed_at, entered_by, import_job_id, version
+                   completed_at, entered_by, import_job_id, version, entered_in_error_at, entered_in_error_reason
             from measure_response""";
 
     private final JdbcClient jdbc;
@@ -249,7 +249,8 @@ public class MeasureResponses {
                 ResponseCodec.scores(scoredWith, rs.getString("score_values"), rs.getString("score_absences"), answers),
                 (Boolean) rs.getObject("complete"),
                 rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("completed_at")),
-                nullableLong(rs, "entered_by"), nullableLong(rs, "import_job_id"), rs.getInt("version"));
+                nullableLong(rs, "entered_by"), nullableLong(rs, "import_job_id"), rs.getInt("version"),
+                instant(rs.getTimestamp("entered_in_error_at")), rs.getString("entered_in_error_reason"));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

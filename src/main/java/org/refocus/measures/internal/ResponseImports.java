@@ -101,7 +101,8 @@ public class ResponseImports {
 
     public record JobView(long id, String instrumentCode, String instrumentVersion, String fileName,
             boolean allOrNothing, String status, int rowsRead, int rowsWithErrors, int rowsImported, int percentRead,
-            String failure, Instant createdAt, Instant startedAt, Instant finishedAt, boolean stalled) {
+            String failure, Instant createdAt, Instant startedAt, Instant finishedAt, boolean stalled,
+            Instant withdrawnAt, String withdrawnReason) {
 
         public boolean running() {
             return status.equals("QUEUED") || status.equals("RUNNING");
@@ -155,7 +156,8 @@ public class ResponseImports {
     public JobView job(long jobId) {
         return jdbc.sql("""
                 select j.id, v.code, v.version, j.file_name, j.all_or_nothing, j.status, j.rows_read, j.rows_with_errors,
-                       j.rows_imported, j.percent_read, j.failure, j.created_at, j.started_at, j.finished_at, j.updated_at
+                       j.rows_imported, j.percent_read, j.failure, j.created_at, j.started_at, j.finished_at, j.updated_at,
+                       j.withdrawn_at, j.withdrawn_reason
                 from measure_import_job j join instrument_version v on v.id = j.instrument_version_id
                 where j.id = ? and j.created_by = ?""")
                 .params(jobId, CurrentUser.required().accountId())
@@ -168,7 +170,8 @@ public class ResponseImports {
                             rs.getString("file_name"), rs.getBoolean("all_or_nothing"), status, rs.getInt("rows_read"),
                             rs.getInt("rows_with_errors"), rs.getInt("rows_imported"), rs.getInt("percent_read"),
                             rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
-                            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), stalled);
+                            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), stalled,
+                            instant(rs.getTimestamp("withdrawn_at")), rs.getString("withdrawn_reason"));
                 })
                 .optional().orElseThrow(() -> new NotFoundException("measure_import_job"));
     }

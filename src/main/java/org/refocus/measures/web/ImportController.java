@@ -76,6 +76,7 @@ class ImportController {
         model.addAttribute("job", job);
         model.addAttribute("errors", job.running() ? List.of() : imports.errors(id));
         model.addAttribute("autoRefreshSeconds", job.running() && !job.stalled() ? REFRESH_SECONDS : null);
+        model.addAttribute("withdrawnAt", job.withdrawnAt() == null ? null : MeasureTexts.dayTime(job.withdrawnAt()));
         return JOB_VIEW;
     }
 

@@ -179,6 +179,8 @@ class ResponseController {
                 .map(StaffMember::displayName).orElse(null));
         model.addAttribute("startedAt", MeasureTexts.dayTime(response.startedAt()));
         model.addAttribute("completedAt", MeasureTexts.dayTime(response.completedAt()));
+        model.addAttribute("enteredInErrorAt", response.enteredInErrorAt() == null ? null
+                : MeasureTexts.dayTime(response.enteredInErrorAt()));
         model.addAttribute("scores", scores);
         model.addAttribute("answers", answers);
         model.addAttribute("copyright", wording.map(InstrumentContent::copyright).orElse(answeredOn.copyright()));
