@@ -3,6 +3,7 @@ package org.refocus.identity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.refocus.shared.PageOf;
 
@@ -57,6 +58,9 @@ public interface Accounts {
     /** Team ids the account is a member of. */
     Set<Long> teamsOf(long accountId);
 
+    /** The account linked to this person's record, whatever its status; a person has at most one. */
+    Optional<AccountView> linkedTo(long personId);
+
     /** True when at least one account exists (the installation has been set up). */
     boolean anyExist();
 
@@ -76,6 +80,20 @@ public interface Accounts {
 
         public String messageKey() {
             return messageKey;
+        }
+    }
+
+    /** The person already has an account (active, invited or deactivated): one person, one account. */
+    class PersonAlreadyLinkedException extends RuntimeException {
+        private final AccountView existing;
+
+        public PersonAlreadyLinkedException(AccountView existing) {
+            super("person already has an account");
+            this.existing = existing;
+        }
+
+        public AccountView existing() {
+            return existing;
         }
     }
 

@@ -62,6 +62,22 @@ class PlatformJourneyTest extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Saved");
         checkAccessibility();
+
+        // Jo's own account: the administrator sees whose record it will open and confirms before it is linked.
+        long jo = jdbc.sql("select id from person where family_name = 'Sampleton'").query(Long.class).single();
+        page.navigate("/admin/accounts/new");
+        page.getByLabel("Username").fill("jo.sampleton");
+        page.getByLabel("Full name").fill("Jo Sampleton");
+        page.getByLabel("Role").selectOption("SERVICE_USER");
+        page.getByLabel("Record number of the person (service users only)").fill(String.valueOf(jo));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
+        assertThat(page.locator("h1")).hasText("Link this account to Jo Sampleton?");
+        assertThat(page.locator("#person-to-link")).containsText("2 April 1988");
+        checkAccessibility();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, link this account")).click();
+        assertThat(page.locator("#invitation-link")).containsText("/account/activate/");
+        assertThat(page.locator("#linked-person")).containsText("Jo Sampleton, born 2 April 1988");
+        checkAccessibility();
         signOut();
 
         // Pat sets a password with the link, signs in, finds Jo and opens their record.
@@ -80,7 +96,6 @@ class PlatformJourneyTest extends BrowserJourney {
         assertThat(page.locator("h1")).containsText("Jo Sampleton");
         checkAccessibility();
 
-        long jo = jdbc.sql("select id from person where family_name = 'Sampleton'").query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from audit_entry where person_id = ? and action = 'VIEWED' "
                 + "and actor_username = 'pat.practitioner'").param(jo).query(Long.class).single()).isEqualTo(1);
     }

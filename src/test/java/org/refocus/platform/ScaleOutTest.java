@@ -23,7 +23,7 @@ class ScaleOutTest {
 
     private static Map<String, String> on(String url) {
         return Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
-                "refocus.demo-password", DatabaseTest.PASSWORD, "logging.level.root", "WARN");
+                "refocus.demo", "true", "refocus.demo-password", DatabaseTest.PASSWORD, "logging.level.root", "WARN");
     }
 
     @Test

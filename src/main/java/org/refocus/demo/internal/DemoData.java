@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the first start against an empty database: either clearly fictional demo data with one account
- * per role, or (with {@code REFOCUS_DEMO=false}) instructions for creating the first administrator.
- * Never runs again once any account exists.
+ * per role, or instructions for creating the first administrator. Demo data is the default only with the
+ * embedded database; an external database ({@code SPRING_DATASOURCE_URL}) gets it only with an explicit
+ * {@code REFOCUS_DEMO=true}, and {@code REFOCUS_DEMO=false} turns it off everywhere. Never runs again once
+ * any account exists.
  */
 @Component
 @Order(0)
@@ -38,24 +40,39 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final boolean demo;
+    private final boolean offBecauseExternalDatabase;
     private final String configuredPassword;
     private final boolean webApplication;
     private final List<DemoContent> content;
     private final TransactionTemplate transaction;
 
     DemoData(Accounts accounts, SyntheticPopulation population, PasswordEncoder passwords, AuditTrail audit,
-            @Value("${refocus.demo}") boolean demo, @Value("${refocus.demo-password:}") String configuredPassword,
+            @Value("${refocus.demo:#{null}}") Boolean demoSetting,
+            @Value("${spring.datasource.url:}") String datasourceUrl,
+            @Value("${refocus.demo-password:}") String configuredPassword,
             @Value("${spring.main.web-application-type:servlet}") String webApplicationType,
             ObjectProvider<DemoContent> content, TransactionTemplate transaction) {
         this.accounts = accounts;
         this.population = population;
         this.passwords = passwords;
         this.audit = audit;
-        this.demo = demo;
+        boolean externalDatabase = !datasourceUrl.isBlank();
+        this.demo = wanted(demoSetting, externalDatabase);
+        this.offBecauseExternalDatabase = demoSetting == null && externalDatabase;
         this.configuredPassword = configuredPassword;
         this.webApplication = !"none".equalsIgnoreCase(webApplicationType);
         this.content = content.orderedStream().toList();
         this.transaction = transaction;
+    }
+
+    /**
+     * Whether the first start creates demo data. The embedded database is the one started when
+     * {@code spring.datasource.url} is empty (the condition on {@code platform.EmbeddedDatabaseConfiguration}).
+     *
+     * @param setting {@code refocus.demo}, or null when it is not set
+     */
+    static boolean wanted(Boolean setting, boolean externalDatabase) {
+        return setting != null ? setting : !externalDatabase;
     }
 
     @Override
@@ -71,7 +88,10 @@ class DemoData implements ApplicationRunner {
                     administrator (it prints a one-time link to set their password):
 
                       java -jar target/refocus.jar create-admin --username NAME --name "Full Name"
-                    ────────────────────────────────────────────────────────────────────""");
+                    {}
+                    ────────────────────────────────────────────────────────────────────""",
+                    offBecauseExternalDatabase ? "(No demo data: an external database needs REFOCUS_DEMO=true for it.)"
+                            : "");
             return;
         }
         String password = configuredPassword.isBlank() ? randomPassword() : configuredPassword;

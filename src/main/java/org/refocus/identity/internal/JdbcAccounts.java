@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.refocus.audit.AuditAction;
@@ -84,7 +85,7 @@ class JdbcAccounts implements Accounts {
 
     @Override
     public Invitation invite(NewAccount a) {
-        checkPersonLink(a.role(), a.personId());
+        checkPersonLink(a.role(), a.personId(), null);
         checkTeams(a.teamIds());
         Long actor = AuthenticatedActor.currentAccountId();
         String token = newToken();
@@ -124,7 +125,7 @@ class JdbcAccounts implements Accounts {
     @Override
     public void update(long id, String displayName, String email, Role role, Long personId, int version) {
         AccountView before = account(id);
-        checkPersonLink(role, personId);
+        checkPersonLink(role, personId, id);
         int rows = jdbc.sql("update account set display_name = ?, email = ?, role = ?, person_id = ?, "
                         + "updated_at = now(), updated_by = ?, version = version + 1 where id = ? and version = ?")
                 .params(displayName.trim(), blankToNull(email), role.name(), personId,
@@ -137,7 +138,11 @@ class JdbcAccounts implements Accounts {
             // A changed role or record link must take effect now, not at the next sign-in.
             sessions.endSessionsOf(before.username());
         }
-        audit.record(AuditAction.CHANGED, "account", id, personId, before.role() != role ? "role=" + role : null);
+        audit.record(AuditAction.CHANGED, "account", id, personId, changeDetail(before, role, personId));
+        if (before.personId() != null && !before.personId().equals(personId)) {
+            // So that the trail of the person no longer linked shows it too.
+            audit.record(AuditAction.CHANGED, "account", id, before.personId(), "person link removed");
+        }
     }
 
     @Override
@@ -259,14 +264,40 @@ class JdbcAccounts implements Accounts {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<AccountView> linkedTo(long personId) {
+        return jdbc.sql(SELECT + " where person_id = ?").param(personId).query(Row.class).optional()
+                .map(row -> withTeams(List.of(row)).get(0));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean anyExist() {
         return jdbc.sql("select exists (select 1 from account)").query(Boolean.class).single();
     }
 
-    private void checkPersonLink(Role role, Long personId) {
-        if (role != Role.SERVICE_USER && personId != null) {
+    /** One person, one account (the unique account.person_id backs this up for concurrent requests). */
+    private void checkPersonLink(Role role, Long personId, Long accountId) {
+        if (personId == null) {
+            return;
+        }
+        if (role != Role.SERVICE_USER) {
             throw new IllegalArgumentException("Only service-user accounts link to a person");
         }
+        var existing = linkedTo(personId).filter(a -> accountId == null || a.id() != accountId);
+        if (existing.isPresent()) {
+            throw new PersonAlreadyLinkedException(existing.get());
+        }
+    }
+
+    private static String changeDetail(AccountView before, Role role, Long personId) {
+        List<String> changed = new ArrayList<>();
+        if (before.role() != role) {
+            changed.add("role=" + role);
+        }
+        if (!java.util.Objects.equals(before.personId(), personId)) {
+            changed.add("person link changed");
+        }
+        return changed.isEmpty() ? null : String.join(" ", changed);
     }
 
     private void checkTeams(Set<Long> teamIds) {

@@ -6,7 +6,9 @@ import java.util.List;
 import org.refocus.identity.AccountView;
 import org.refocus.identity.Accounts;
 import org.refocus.identity.Invitation;
+import org.refocus.identity.LinkablePeople;
 import org.refocus.identity.NewAccount;
+import org.refocus.identity.PersonToLink;
 import org.refocus.identity.Role;
 import org.refocus.organisation.Organisations;
 import org.refocus.organisation.TeamView;
@@ -36,14 +38,18 @@ class AccountAdminController {
     static final String LIST_VIEW = "identity/accounts";
     static final String FORM_VIEW = "identity/account-form";
     static final String DEACTIVATE_VIEW = "identity/account-deactivate";
+    static final String CONFIRM_LINK_VIEW = "identity/account-link-confirm";
 
     private final Accounts accounts;
     private final Organisations organisations;
+    private final LinkablePeople people;
     private final MessageSource messages;
 
-    AccountAdminController(Accounts accounts, Organisations organisations, MessageSource messages) {
+    AccountAdminController(Accounts accounts, Organisations organisations, LinkablePeople people,
+            MessageSource messages) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.people = people;
         this.messages = messages;
     }
 
@@ -66,12 +72,22 @@ class AccountAdminController {
         return form(model, null);
     }
 
+    /**
+     * Invites someone. A service-user account is saved only once the administrator has confirmed whose
+     * record it links to ({@link #CONFIRM_LINK_VIEW}); "No, change" ({@code change}) shows the form again.
+     */
     @PostMapping
-    String create(@Valid @ModelAttribute AccountForm accountForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        checkPersonLink(accountForm, result);
+    String create(@Valid @ModelAttribute AccountForm accountForm, BindingResult result,
+            @RequestParam(required = false) String change, Model model, RedirectAttributes redirect) {
+        if (change != null) {
+            return form(model, null);
+        }
+        PersonToLink person = newLink(accountForm, null, result);
         if (result.hasErrors()) {
             return form(model, null);
+        }
+        if (person != null && !accountForm.linkConfirmed()) {
+            return confirmLink(model, null, person);
         }
         try {
             Invitation invitation = accounts.invite(new NewAccount(accountForm.username(), accountForm.displayName(),
@@ -81,6 +97,8 @@ class AccountAdminController {
             return "redirect:/admin/accounts/" + invitation.accountId();
         } catch (Accounts.UsernameTakenException e) {
             result.rejectValue("username", "account.username.taken");
+        } catch (Accounts.PersonAlreadyLinkedException e) {
+            rejectAlreadyLinked(result, person, e.existing());
         } catch (DataIntegrityViolationException e) {
             result.rejectValue("personId", "account.personId.unknownOrLinked");
         }
@@ -91,15 +109,22 @@ class AccountAdminController {
     String edit(@PathVariable long id, Model model) {
         AccountView account = accounts.account(id);
         model.addAttribute("accountForm", new AccountForm(account.username(), account.displayName(), account.email(),
-                account.role(), account.teamIds(), account.personId(), account.version()));
+                account.role(), account.teamIds(), account.personId(), null, account.version()));
         return form(model, account);
     }
 
+    /** Changes an account; a new or changed link to a person is saved only once confirmed, as in {@link #create}. */
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute AccountForm accountForm, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String change, Model model, RedirectAttributes redirect) {
         AccountView account = accounts.account(id);
-        checkPersonLink(accountForm, result);
+        if (change != null) {
+            return form(model, account);
+        }
+        PersonToLink person = newLink(accountForm, account, result);
+        if (!result.hasErrors() && person != null && !accountForm.linkConfirmed()) {
+            return confirmLink(model, account, person);
+        }
         if (!result.hasErrors()) {
             try {
                 accounts.update(id, accountForm.displayName(), accountForm.email(), accountForm.role(),
@@ -109,6 +134,8 @@ class AccountAdminController {
                 return "redirect:/admin/accounts/" + id;
             } catch (ConflictException e) {
                 result.reject("conflict.changedBySomeoneElse");
+            } catch (Accounts.PersonAlreadyLinkedException e) {
+                rejectAlreadyLinked(result, person, e.existing());
             } catch (DataIntegrityViolationException e) {
                 result.rejectValue("personId", "account.personId.unknownOrLinked");
             }
@@ -154,6 +181,8 @@ class AccountAdminController {
 
     private String form(Model model, AccountView account) {
         model.addAttribute("account", account);
+        model.addAttribute("linkedPerson", account == null || account.personId() == null ? null
+                : people.identify(account.personId()).orElse(null));
         List<Option> roles = new ArrayList<>();
         roles.add(Option.none(messages));
         roles.addAll(Option.ofEnum(Role.values(), "role.", messages));
@@ -162,9 +191,47 @@ class AccountAdminController {
         return FORM_VIEW;
     }
 
-    private static void checkPersonLink(AccountForm form, BindingResult result) {
-        if (form.role() == Role.SERVICE_USER && form.personId() == null && !result.hasFieldErrors("personId")) {
+    private String confirmLink(Model model, AccountView account, PersonToLink person) {
+        model.addAttribute("account", account);
+        model.addAttribute("person", person);
+        return CONFIRM_LINK_VIEW;
+    }
+
+    /**
+     * The person a service-user account is about to be newly linked to, for the administrator to confirm;
+     * null when the form links nobody or keeps the account's current link. A missing or unknown record
+     * number, or a person who already has another account, is an error on the record number.
+     */
+    private PersonToLink newLink(AccountForm form, AccountView account, BindingResult result) {
+        if (form.role() != Role.SERVICE_USER || result.hasFieldErrors("personId")) {
+            return null;
+        }
+        if (form.personId() == null) {
             result.rejectValue("personId", "account.personId.requiredForServiceUser");
+            return null;
+        }
+        if (account != null && form.personId().equals(account.personId())) {
+            return null;
+        }
+        PersonToLink person = people.identify(form.personId()).orElse(null);
+        if (person == null) {
+            result.rejectValue("personId", "account.personId.unknown");
+            return null;
+        }
+        var existing = accounts.linkedTo(person.personId()).filter(a -> account == null || a.id() != account.id());
+        if (existing.isPresent()) {
+            rejectAlreadyLinked(result, person, existing.get());
+            return null;
+        }
+        return person;
+    }
+
+    private static void rejectAlreadyLinked(BindingResult result, PersonToLink person, AccountView existing) {
+        if (person == null) {
+            result.rejectValue("personId", "account.personId.unknownOrLinked");
+        } else {
+            result.rejectValue("personId", "account.personId.alreadyLinked",
+                    new Object[] {person.name(), existing.username()}, null);
         }
     }
 

@@ -9,7 +9,11 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.refocus.identity.Role;
 
-/** What an administrator enters to invite or change an account. */
+/**
+ * What an administrator enters to invite or change an account. {@code confirmedPersonId} is set only by
+ * the "Yes, link this account" button of the confirmation page, after the administrator has seen whose
+ * record {@code personId} is.
+ */
 record AccountForm(
         @NotBlank(message = "{account.username.required}")
         @Pattern(regexp = "[a-zA-Z0-9._-]{3,40}", message = "{account.username.pattern}") String username,
@@ -18,10 +22,16 @@ record AccountForm(
         @NotNull(message = "{account.role.required}") Role role,
         Set<Long> teamIds,
         @Positive(message = "{account.personId.invalid}") Long personId,
+        Long confirmedPersonId,
         @NotNull(message = "{form.version.missing}") Integer version) {
 
     static AccountForm empty() {
-        return new AccountForm("", "", "", null, Set.of(), null, 0);
+        return new AccountForm("", "", "", null, Set.of(), null, null, 0);
+    }
+
+    /** Whether the administrator has confirmed linking this account to exactly the record entered. */
+    boolean linkConfirmed() {
+        return personId != null && personId.equals(confirmedPersonId);
     }
 
     /** Service users belong to no team as members: their record's team is what links them to staff. */
