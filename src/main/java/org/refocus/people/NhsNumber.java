@@ -7,6 +7,14 @@ public final class NhsNumber {
     }
 
     /** Digits only, or null for blank input. Does not validate; see {@link #isValid}. */
+    /** In three groups, 3-3-4, as the NHS writes it; anything that is not ten digits is returned as it is. */
+    public static String forDisplay(String nhsNumber) {
+        if (nhsNumber == null || nhsNumber.length() != 10) {
+            return nhsNumber;
+        }
+        return nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
+    }
+
     public static String normalise(String input) {
         if (input == null || input.isBlank()) {
             return null;

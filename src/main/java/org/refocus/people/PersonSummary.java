@@ -15,4 +15,9 @@ public record PersonSummary(long id, String givenName, String familyName, String
     public String fullName() {
         return givenName + " " + familyName;
     }
+
+    /** The NHS number in three groups (943 476 5919), as the NHS writes it; null when not recorded. */
+    public String nhsNumberForDisplay() {
+        return NhsNumber.forDisplay(nhsNumber);
+    }
 }

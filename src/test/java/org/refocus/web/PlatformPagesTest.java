@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.refocus.testing.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +137,25 @@ class PlatformPagesTest extends DatabaseTest {
                 .andExpect(content().string(containsString("href=\"/people/" + sam + "/plan#crisis\"")));
         mvc.perform(get("/").with(as("coordinator")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("If you need help now"))));
+    }
+
+    @Test
+    void everyPageAboutAPersonSaysWhoWithDateOfBirthAndNhsNumber() throws Exception {
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        String nhs = jdbc.sql("select nhs_number from person where id = ?").param(sam).query(String.class).single();
+        String grouped = nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
+        for (String path : List.of("/people/" + sam + "/plan", "/people/" + sam + "/measures", "/people/" + sam + "/goals")) {
+            String html = mvc.perform(get(path).with(as("coordinator"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            String banner = html.substring(html.indexOf("refocus-person-banner"), html.indexOf("</p>",
+                    html.indexOf("refocus-person-banner")));
+            assertThat(banner).as(path).contains("Sam Example").contains("Born").contains(grouped);
+        }
+        // Not repeated on the person's own page (it shows them in full), nor on pages about no one person.
+        assertThat(mvc.perform(get("/people/" + sam).with(as("coordinator"))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("refocus-person-banner\"");
+        assertThat(mvc.perform(get("/caseload").with(as("coordinator"))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("refocus-person-banner\"");
     }
 
     @Test
