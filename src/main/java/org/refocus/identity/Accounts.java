@@ -25,9 +25,8 @@ public interface Accounts {
     /** A fresh invitation for an account that has not yet set its password (the old token stops working). */
     Invitation reinvite(long accountId);
 
-    void update(long id, String displayName, String email, Role role, Long personId, int version);
-
-    void setTeams(long accountId, Set<Long> teamIds);
+    /** Changes an account and its teams together: both are saved, or neither (a stale version saves nothing). */
+    void update(long id, String displayName, String email, Role role, Long personId, Set<Long> teamIds, int version);
 
     void deactivate(long id);
 

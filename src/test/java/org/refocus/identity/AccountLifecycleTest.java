@@ -84,6 +84,32 @@ class AccountLifecycleTest extends DatabaseTest {
 
     @Test
     @WithUserDetails("admin")
+    void anAccountAndItsTeamsAreSavedTogetherOrNotAtAll() {
+        long id = jdbc.sql("select id from account where username = 'trainer'").query(Long.class).single();
+        var before = accounts.account(id);
+        java.util.Set<Long> teams = new java.util.HashSet<>(jdbc.sql("select team_id from team_membership where "
+                + "account_id = ?").param(id).query(Long.class).list());
+        teams.add(-1L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.update(id, "Renamed Trainer", null,
+                before.role(), before.personId(), teams, before.version()))
+                .isInstanceOf(org.refocus.shared.NotFoundException.class);
+        assertThat(accounts.account(id).displayName()).isEqualTo(before.displayName());
+        assertThat(accounts.account(id).version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void anAccountFormWithErrorsSaysSoInThePageTitle() throws Exception {
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/accounts")
+                        .param("username", "").param("displayName", "").param("role", "PRACTITIONER")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername("admin"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("There is a problem").containsPattern("<title>Error: [^<]+</title>");
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void deactivatedAccountsCannotSignIn() throws Exception {
         Invitation invitation = accounts.invite(new NewAccount("leaving.soon", "Leaving Soon", null,
                 Role.PRACTITIONER, Set.of(), null));

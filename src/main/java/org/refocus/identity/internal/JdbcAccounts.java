@@ -123,9 +123,11 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
-    public void update(long id, String displayName, String email, Role role, Long personId, int version) {
+    public void update(long id, String displayName, String email, Role role, Long personId, Set<Long> teamIds,
+            int version) {
         AccountView before = account(id);
         checkPersonLink(role, personId, id);
+        checkTeams(teamIds);
         int rows = jdbc.sql("update account set display_name = ?, email = ?, role = ?, person_id = ?, "
                         + "updated_at = now(), updated_by = ?, version = version + 1 where id = ? and version = ?")
                 .params(displayName.trim(), blankToNull(email), role.name(), personId,
@@ -143,12 +145,10 @@ class JdbcAccounts implements Accounts {
             // So that the trail of the person no longer linked shows it too.
             audit.record(AuditAction.CHANGED, "account", id, before.personId(), "person link removed");
         }
+        setTeams(id, teamIds);
     }
 
-    @Override
-    public void setTeams(long accountId, Set<Long> teamIds) {
-        account(accountId);
-        checkTeams(teamIds);
+    private void setTeams(long accountId, Set<Long> teamIds) {
         Set<Long> before = teamsOf(accountId);
         jdbc.sql("delete from team_membership where account_id = ?").param(accountId).update();
         insertTeams(accountId, teamIds, AuthenticatedActor.currentAccountId());

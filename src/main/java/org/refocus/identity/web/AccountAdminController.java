@@ -128,8 +128,7 @@ class AccountAdminController {
         if (!result.hasErrors()) {
             try {
                 accounts.update(id, accountForm.displayName(), accountForm.email(), accountForm.role(),
-                        linkedPerson(accountForm), accountForm.version());
-                accounts.setTeams(id, accountForm.teams());
+                        linkedPerson(accountForm), accountForm.teams(), accountForm.version());
                 redirect.addFlashAttribute("flash", "account.saved");
                 return "redirect:/admin/accounts/" + id;
             } catch (ConflictException e) {
