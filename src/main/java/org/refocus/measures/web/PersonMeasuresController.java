@@ -212,7 +212,7 @@ class PersonMeasuresController {
     }
 
     private String assignPage(long id, Model model) {
-        model.addAttribute("person", people.requireReach(id));
+        model.addAttribute("person", people.open(id));
         MeasureSchedules.PausedPerson pause = schedules.pauseOf(id).orElse(null);
         model.addAttribute("pause", pause);
         model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));

@@ -64,7 +64,7 @@ class ContactsController {
 
     @GetMapping("/people/{id}/contacts/new")
     String newContact(@PathVariable long id, Model model) {
-        PersonSummary person = people.requireReach(id);
+        PersonSummary person = people.open(id);
         List<Long> me = new ArrayList<>(List.of(CurrentUser.required().accountId()));
         model.addAttribute("contactForm", new ContactForm(LocalDate.now(ZoneId.of("Europe/London")), null, null, true,
                 me, "", new ArrayList<>(), "", 0));
