@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Recovery-promoting relationships in the browser: a trainer records a workshop; a team leader and a
  * person who uses the service (on a phone) run a Partnership Project; a team leader sees participation
- * move and opens the records behind a figure. Every page is checked with axe.
+ * move and opens the records behind a figure; a team leader changes and retires a library resource that
+ * the person (on a phone) still sees, marked. Every page is checked with axe.
  */
 class ProgrammeJourneyTest extends BrowserJourney {
 
@@ -183,6 +184,56 @@ class ProgrammeJourneyTest extends BrowserJourney {
         assertThat(page.locator("h1")).containsText("Coaching-skills training attendance");
         assertThat(page.locator("main table")).containsText("Cora Coordinator (demo)");
         checkAccessibility();
+    }
+
+    @Test
+    void teamLeaderChangesAndRetiresAResourceAndThePersonItWasOfferedToSeesItMarked() {
+        signIn("rita.lead", PASSWORD);
+        link("Resources").click();
+        assertThat(page.locator("h1")).hasText("Recovery resources");
+        checkAccessibility();
+        link("Recovery stories (demo link)").click();
+        checkAccessibility();
+
+        link("Change the kind, title, summary or web address").click();
+        assertThat(page.locator("h1")).containsText("Change a resource");
+        checkAccessibility();
+        page.getByLabel("Title").fill("");
+        button("Save changes").click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a title");
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        checkAccessibility();
+        page.getByLabel("Title").fill("Recovery stories in people’s own words (demo link)");
+        button("Save changes").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Resource changed");
+        assertThat(page.locator("h1")).containsText("Recovery stories in people’s own words (demo link)");
+        checkAccessibility();
+
+        link("Retire this resource").click();
+        assertThat(page.locator("h1")).containsText("Retire this resource?");
+        assertThat(page.locator("main")).containsText("1 person");
+        checkAccessibility();
+        button("Retire resource").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Resource retired");
+        assertThat(page.locator("main")).containsText("No longer recommended");
+        checkAccessibility();
+        link("Retired resources").click();
+        assertThat(page.locator("#resource-list")).containsText("Recovery stories in people’s own words");
+        checkAccessibility();
+        link("Back to the resources in use").click();
+        assertThat(page.locator("#resource-list")).not().containsText("Recovery stories in people’s own words");
+        checkAccessibility();
+        signOut();
+
+        // Sam, on a phone, still has it, marked in plain words.
+        onAPhone();
+        signIn("serviceuser", PASSWORD);
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        page.navigate("/people/" + sam + "/resources");
+        assertThat(page.locator("main")).containsText("Recovery stories in people’s own words (demo link)");
+        assertThat(page.locator("main")).containsText("Your team no longer recommends this.");
+        checkAccessibility();
+        screenshot("retired-resource-on-a-phone");
     }
 
     /** Keeps a picture of the page in target/screenshots for people reviewing the change. */

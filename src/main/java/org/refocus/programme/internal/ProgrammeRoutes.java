@@ -74,9 +74,9 @@ class ProgrammeRoutes implements RouteRules {
         routes.requestMatchers(POST, "/projects/*", "/projects/*/tasks", "/projects/*/budget", "/projects/*/decisions")
                 .hasAnyRole(LEADER, PRACTITIONER, SERVICE_USER);
 
-        // Resource library.
-        routes.requestMatchers("/resources/new").hasAnyRole(LEADER, TRAINER);
-        routes.requestMatchers(POST, "/resources").hasAnyRole(LEADER, TRAINER);
+        // Resource library: team leaders and trainers add, change, retire and bring back resources.
+        routes.requestMatchers("/resources/new", "/resources/*/edit", "/resources/*/retire").hasAnyRole(LEADER, TRAINER);
+        routes.requestMatchers(POST, "/resources", "/resources/*", "/resources/*/restore").hasAnyRole(LEADER, TRAINER);
         routes.requestMatchers(GET, "/resources/*/file").hasAnyRole(LEADER, PRACTITIONER, TRAINER, SERVICE_USER);
         routes.requestMatchers(GET, "/resources", "/resources/*").hasAnyRole(LEADER, PRACTITIONER, TRAINER);
     }

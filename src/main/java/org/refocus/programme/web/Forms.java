@@ -170,6 +170,14 @@ final class Forms {
             MultipartFile file) {
     }
 
+    record ResourceChangeForm(
+            @NotNull(message = "{resource.kind.required}") ResourceKind kind,
+            @NotBlank(message = "{resource.title.required}") @Size(max = 200, message = "{field.tooLong}") String title,
+            @Size(max = 2000, message = "{field.tooLong}") String summary,
+            @Size(max = 2000, message = "{field.tooLong}") String url,
+            @NotNull(message = "{form.version.missing}") Integer version) {
+    }
+
     record OfferForm(
             @NotNull(message = "{offer.resource.required}") Long resourceId,
             @NotNull(message = "{offer.offeredOn.required}") @PastOrPresent(message = "{offer.offeredOn.future}")
