@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Recovery-promoting relationships in the browser: a trainer records a workshop; a team leader and a
  * person who uses the service (on a phone) run a Partnership Project; a team leader sees participation
  * move and opens the records behind a figure; a team leader changes and retires a library resource that
- * the person (on a phone) still sees, marked. Every page is checked with axe.
+ * the person (on a phone) still sees, marked; a team leader on a phone ends the team's programme and
+ * starts a new one. Every page is checked with axe.
  */
 class ProgrammeJourneyTest extends BrowserJourney {
 
@@ -234,6 +235,45 @@ class ProgrammeJourneyTest extends BrowserJourney {
         assertThat(page.locator("main")).containsText("Your team no longer recommends this.");
         checkAccessibility();
         screenshot("retired-resource-on-a-phone");
+    }
+
+    @Test
+    void teamLeaderOnAPhoneEndsTheProgrammeAndStartsANewOne() {
+        onAPhone();
+        signIn("teamlead", PASSWORD);
+        page.navigate("/programme");
+        link("Programme and sessions").click();
+        assertThat(page.locator("h1")).containsText("REFOCUS programme");
+        checkAccessibility();
+
+        link("End the programme").click();
+        assertThat(page.locator("h1")).containsText("End the programme");
+        checkAccessibility();
+        page.getByLabel("Date the programme ended").fill(java.time.LocalDate.now().plusDays(1).toString());
+        button("End the programme").click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("must be today or in the past");
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        checkAccessibility();
+        page.getByLabel("Date the programme ended").fill(java.time.LocalDate.now().minusDays(1).toString());
+        page.getByLabel("Why it ended (optional)").fill("The team is being reorganised; we will start again.");
+        button("End the programme").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Programme ended");
+        assertThat(page.locator("main")).containsText("The team ended this programme on");
+        assertThat(page.locator("main table").first()).containsText("Not delivered");
+        assertThat(page.locator("main table").first()).not().containsText("Late");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Plan a session"))).hasCount(0);
+        checkAccessibility();
+        screenshot("ended-on-a-phone");
+
+        link("Start a new programme").click();
+        assertThat(page.locator("h1")).containsText("Start the REFOCUS programme");
+        checkAccessibility();
+        page.locator("#templateId").check();
+        button("Start the programme").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Programme started");
+        assertThat(page.locator("main")).not().containsText("The team ended this programme on");
+        assertThat(link("End the programme")).isVisible();
+        checkAccessibility();
     }
 
     /** Keeps a picture of the page in target/screenshots for people reviewing the change. */

@@ -37,8 +37,8 @@ class ProgrammeRoutes implements RouteRules {
         routes.requestMatchers(GET, "/api/v1/teams")
                 .hasAnyRole(LEADER, PRACTITIONER, TRAINER, RESEARCHER, STATISTICIAN, SERVICE_USER);
 
-        // Team leaders: start and change the programme, start projects.
-        routes.requestMatchers("/programme/teams/*/start", "/programme/teams/*/details",
+        // Team leaders: start, change and end the programme, start projects.
+        routes.requestMatchers("/programme/teams/*/start", "/programme/teams/*/details", "/programme/teams/*/end",
                 "/programme/teams/*/projects/new").hasRole(LEADER);
         routes.requestMatchers(POST, "/programme/teams/*/projects").hasRole(LEADER);
 
