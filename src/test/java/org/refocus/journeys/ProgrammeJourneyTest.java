@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Recovery-promoting relationships in the browser: a trainer records a workshop; a team leader and a
  * person who uses the service (on a phone) run a Partnership Project; a team leader sees participation
- * move and opens the records behind a figure. Every page is checked with axe.
+ * move and opens the records behind a figure; a team leader changes and retires a library resource that
+ * the person (on a phone) still sees, marked; a team leader on a phone ends the team's programme and
+ * starts a new one. Every page is checked with axe.
  */
 class ProgrammeJourneyTest extends BrowserJourney {
 
@@ -182,6 +184,95 @@ class ProgrammeJourneyTest extends BrowserJourney {
         page.locator("#figure-trainingAttendance").getByRole(AriaRole.LINK).click();
         assertThat(page.locator("h1")).containsText("Coaching-skills training attendance");
         assertThat(page.locator("main table")).containsText("Cora Coordinator (demo)");
+        checkAccessibility();
+    }
+
+    @Test
+    void teamLeaderChangesAndRetiresAResourceAndThePersonItWasOfferedToSeesItMarked() {
+        signIn("rita.lead", PASSWORD);
+        link("Resources").click();
+        assertThat(page.locator("h1")).hasText("Recovery resources");
+        checkAccessibility();
+        link("Recovery stories (demo link)").click();
+        checkAccessibility();
+
+        link("Change the kind, title, summary or web address").click();
+        assertThat(page.locator("h1")).containsText("Change a resource");
+        checkAccessibility();
+        page.getByLabel("Title").fill("");
+        button("Save changes").click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a title");
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        checkAccessibility();
+        page.getByLabel("Title").fill("Recovery stories in people’s own words (demo link)");
+        button("Save changes").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Resource changed");
+        assertThat(page.locator("h1")).containsText("Recovery stories in people’s own words (demo link)");
+        checkAccessibility();
+
+        link("Retire this resource").click();
+        assertThat(page.locator("h1")).containsText("Retire this resource?");
+        assertThat(page.locator("main")).containsText("1 person");
+        checkAccessibility();
+        button("Retire resource").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Resource retired");
+        assertThat(page.locator("main")).containsText("No longer recommended");
+        checkAccessibility();
+        link("Retired resources").click();
+        assertThat(page.locator("#resource-list")).containsText("Recovery stories in people’s own words");
+        checkAccessibility();
+        link("Back to the resources in use").click();
+        assertThat(page.locator("#resource-list")).not().containsText("Recovery stories in people’s own words");
+        checkAccessibility();
+        signOut();
+
+        // Sam, on a phone, still has it, marked in plain words.
+        onAPhone();
+        signIn("serviceuser", PASSWORD);
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        page.navigate("/people/" + sam + "/resources");
+        assertThat(page.locator("main")).containsText("Recovery stories in people’s own words (demo link)");
+        assertThat(page.locator("main")).containsText("Your team no longer recommends this.");
+        checkAccessibility();
+        screenshot("retired-resource-on-a-phone");
+    }
+
+    @Test
+    void teamLeaderOnAPhoneEndsTheProgrammeAndStartsANewOne() {
+        onAPhone();
+        signIn("teamlead", PASSWORD);
+        page.navigate("/programme");
+        link("Programme and sessions").click();
+        assertThat(page.locator("h1")).containsText("REFOCUS programme");
+        checkAccessibility();
+
+        link("End the programme").click();
+        assertThat(page.locator("h1")).containsText("End the programme");
+        checkAccessibility();
+        page.getByLabel("Date the programme ended").fill(java.time.LocalDate.now().plusDays(1).toString());
+        button("End the programme").click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("must be today or in the past");
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        checkAccessibility();
+        page.getByLabel("Date the programme ended").fill(java.time.LocalDate.now().minusDays(1).toString());
+        page.getByLabel("Why it ended (optional)").fill("The team is being reorganised; we will start again.");
+        button("End the programme").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Programme ended");
+        assertThat(page.locator("main")).containsText("The team ended this programme on");
+        assertThat(page.locator("main table").first()).containsText("Not delivered");
+        assertThat(page.locator("main table").first()).not().containsText("Late");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Plan a session"))).hasCount(0);
+        checkAccessibility();
+        screenshot("ended-on-a-phone");
+
+        link("Start a new programme").click();
+        assertThat(page.locator("h1")).containsText("Start the REFOCUS programme");
+        checkAccessibility();
+        page.locator("#templateId").check();
+        button("Start the programme").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Programme started");
+        assertThat(page.locator("main")).not().containsText("The team ended this programme on");
+        assertThat(link("End the programme")).isVisible();
         checkAccessibility();
     }
 

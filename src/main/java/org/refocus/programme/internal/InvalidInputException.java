@@ -9,11 +9,13 @@ public class InvalidInputException extends RuntimeException {
 
     private final String field;
     private final String messageKey;
+    private final Object[] args;
 
-    public InvalidInputException(String field, String messageKey) {
+    public InvalidInputException(String field, String messageKey, Object... args) {
         super(messageKey);
         this.field = field;
         this.messageKey = messageKey;
+        this.args = args.clone();
     }
 
     public String field() {
@@ -22,5 +24,10 @@ public class InvalidInputException extends RuntimeException {
 
     public String messageKey() {
         return messageKey;
+    }
+
+    /** The message's arguments (dates, limits), never personal data. */
+    public Object[] args() {
+        return args.clone();
     }
 }

@@ -28,12 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
  * node gives the same answer). The loading is set-based: one query per kind of record for all the teams
  * asked about, never one per team, so an organisation's table costs the same few queries as one team.
  * The arithmetic is {@link ParticipationCalculator}'s.
+ *
+ * <p>A team's programme <em>as of a day</em> is the latest of its programmes to have started by then. If
+ * the team had ended it by that day, it is counted as it stood on the day it ended (its figures stay,
+ * frozen); once a new programme starts, the new one counts.
  */
 @Service
 @Transactional(readOnly = true)
 public class ParticipationService {
 
-    public record ProgrammeInfo(long id, long teamId, LocalDate startDate, int durationMonths) {
+    /** @param endedOn the day it ended, if it had ended by the day asked about; else null */
+    public record ProgrammeInfo(long id, long teamId, LocalDate startDate, int durationMonths, LocalDate endedOn) {
+
+        /** The day its figures are counted up to: {@code asOf}, or the day it ended. */
+        LocalDate countedUpTo(LocalDate asOf) {
+            return endedOn != null ? endedOn : asOf;
+        }
     }
 
     public record TeamRow(TeamView team, ProgrammeInfo programme, TeamParticipation participation) {
@@ -107,17 +117,19 @@ public class ParticipationService {
 
         Map<Long, ProgrammeInfo> programmeByTeam = new HashMap<>();
         jdbc.sql("""
-                        select id, team_id, start_date, duration_months from team_programme
-                        where status = 'ACTIVE' and team_id = any(?) and start_date <= ?""")
-                .params(ids, until).query(ProgrammeInfo.class).list()
+                        select distinct on (team_id) id, team_id, start_date, duration_months,
+                               case when ended_on <= ? then ended_on end as ended_on
+                        from team_programme where team_id = any(?) and start_date <= ?
+                        order by team_id, start_date desc, id desc""")
+                .params(until, ids, until).query(ProgrammeInfo.class).list()
                 .forEach(p -> programmeByTeam.put(p.teamId(), p));
+        Long[] programmeIds = programmeByTeam.values().stream().map(ProgrammeInfo::id).toArray(Long[]::new);
 
         Map<Long, List<Timeline.PlannedActivity>> activities = new HashMap<>();
         jdbc.sql("""
                         select a.id, a.programme_id, a.component, a.kind, a.title, a.target_count, a.audience, a.month
-                        from programme_activity a join team_programme p on p.id = a.programme_id
-                        where p.status = 'ACTIVE' and p.team_id = any(?) and p.start_date <= ?""")
-                .params(ids, until).query(ActivityRow.class).list()
+                        from programme_activity a where a.programme_id = any(?)""")
+                .param(programmeIds).query(ActivityRow.class).list()
                 .forEach(a -> activities.computeIfAbsent(a.programmeId(), k -> new ArrayList<>())
                         .add(new Timeline.PlannedActivity(a.id(), a.component(), a.kind(), a.title(), a.targetCount(),
                                 a.audience(), a.month())));
@@ -125,15 +137,13 @@ public class ParticipationService {
         Map<Long, Integer> deliveredByActivity = new HashMap<>();
         jdbc.sql("""
                         select s.activity_id, count(*) from programme_session s
-                        join team_programme p on p.id = s.programme_id
-                        where p.status = 'ACTIVE' and p.team_id = any(?) and s.status = 'DELIVERED'
-                          and s.delivered_on <= ?
+                        where s.programme_id = any(?) and s.status = 'DELIVERED' and s.delivered_on <= ?
                         group by s.activity_id""")
-                .params(ids, until).query(rs -> {
+                .params(programmeIds, until).query(rs -> {
                     deliveredByActivity.put(rs.getLong(1), rs.getInt(2));
                 });
 
-        Map<Long, Map<ActivityKind, Integer>> records = programmes.recordCounts(teamIds, asOf);
+        Map<Long, Map<ActivityKind, Integer>> records = programmes.recordCounts(List.of(programmeIds), asOf);
 
         Map<Long, Set<Long>> trainedByTeam = new HashMap<>();
         jdbc.sql("""
@@ -177,13 +187,15 @@ public class ParticipationService {
             int planned = 0;
             boolean projectDue = false;
             if (programme != null) {
+                LocalDate upTo = programme.countedUpTo(asOf);
                 List<Timeline.PlannedActivity> plan = activities.getOrDefault(programme.id(), List.of());
                 List<Timeline.Progress> progress = Timeline.progress(plan, deliveredByActivity,
-                        records.getOrDefault(team.id(), Map.of()), programme.startDate(), asOf);
-                Timeline.Tally tally = Timeline.sessionsSoFar(progress, programme.startDate(), asOf);
+                        records.getOrDefault(programme.id(), Map.of()), programme.startDate(), upTo,
+                        programme.endedOn());
+                Timeline.Tally tally = Timeline.sessionsSoFar(progress, programme.startDate(), upTo);
                 delivered = tally.delivered();
                 planned = tally.planned();
-                projectDue = Timeline.due(plan, ActivityKind.PARTNERSHIP_PROJECT, programme.startDate(), asOf);
+                projectDue = Timeline.due(plan, ActivityKind.PARTNERSHIP_PROJECT, programme.startDate(), upTo);
             }
             int[] m = milestones.getOrDefault(team.id(), new int[2]);
             TeamPracticeCounts counts = provider == null ? null

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>see a team's programme, sessions, statement, values exercises and projects: its team leaders,
  *       practitioners and trainers;</li>
- *   <li>start the programme, change its details, manage projects and their members: its team leaders;</li>
+ *   <li>start the programme, change its details, end it, manage projects and their members: its team
+ *       leaders;</li>
  *   <li>plan sessions and record delivery and attendance: its team leaders and trainers;</li>
  *   <li>write a session's trainer report: its trainers;</li>
  *   <li>see participation: its staff and trainers, and researchers and statisticians (team-level figures

@@ -37,8 +37,8 @@ class ProgrammeRoutes implements RouteRules {
         routes.requestMatchers(GET, "/api/v1/teams")
                 .hasAnyRole(LEADER, PRACTITIONER, TRAINER, RESEARCHER, STATISTICIAN, SERVICE_USER);
 
-        // Team leaders: start and change the programme, start projects.
-        routes.requestMatchers("/programme/teams/*/start", "/programme/teams/*/details",
+        // Team leaders: start, change and end the programme, start projects.
+        routes.requestMatchers("/programme/teams/*/start", "/programme/teams/*/details", "/programme/teams/*/end",
                 "/programme/teams/*/projects/new").hasRole(LEADER);
         routes.requestMatchers(POST, "/programme/teams/*/projects").hasRole(LEADER);
 
@@ -74,9 +74,9 @@ class ProgrammeRoutes implements RouteRules {
         routes.requestMatchers(POST, "/projects/*", "/projects/*/tasks", "/projects/*/budget", "/projects/*/decisions")
                 .hasAnyRole(LEADER, PRACTITIONER, SERVICE_USER);
 
-        // Resource library.
-        routes.requestMatchers("/resources/new").hasAnyRole(LEADER, TRAINER);
-        routes.requestMatchers(POST, "/resources").hasAnyRole(LEADER, TRAINER);
+        // Resource library: team leaders and trainers add, change, retire and bring back resources.
+        routes.requestMatchers("/resources/new", "/resources/*/edit", "/resources/*/retire").hasAnyRole(LEADER, TRAINER);
+        routes.requestMatchers(POST, "/resources", "/resources/*", "/resources/*/restore").hasAnyRole(LEADER, TRAINER);
         routes.requestMatchers(GET, "/resources/*/file").hasAnyRole(LEADER, PRACTITIONER, TRAINER, SERVICE_USER);
         routes.requestMatchers(GET, "/resources", "/resources/*").hasAnyRole(LEADER, PRACTITIONER, TRAINER);
     }

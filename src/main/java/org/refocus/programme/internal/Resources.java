@@ -2,8 +2,10 @@ package org.refocus.programme.internal;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.refocus.audit.AuditAction;
 import org.refocus.audit.AuditTrail;
 import org.refocus.identity.CurrentUser;
@@ -11,6 +13,7 @@ import org.refocus.identity.Role;
 import org.refocus.people.People;
 import org.refocus.people.PersonSummary;
 import org.refocus.shared.AuthenticatedActor;
+import org.refocus.shared.ConflictException;
 import org.refocus.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,9 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * whom, and each person's own list of what was offered to them. Files are stored in the database (nodes
  * stay stateless) and accepted only when their bytes are an allow-listed type within the size limit.
  *
- * <p>Staff and trainers browse the library; team leaders and trainers add to it; team leaders and
- * practitioners offer resources to people within their reach; a person who uses the service sees, and
- * downloads, only what was offered to them.
+ * <p>Staff and trainers browse the library; team leaders and trainers add to it, change a resource, retire
+ * it and bring it back; team leaders and practitioners offer resources to people within their reach; a
+ * person who uses the service sees, and downloads, only what was offered to them.
+ *
+ * <p>Nothing is deleted. A retired resource leaves the library and cannot be offered any more, but people
+ * it was offered to keep it in their list, marked as no longer recommended.
  */
 @Service
 @Transactional
@@ -68,14 +74,19 @@ public class Resources {
             byte[] content) {
     }
 
+    /** What can be changed about a resource. Its file cannot: a new file is a new resource. */
+    public record ResourceChange(ResourceKind kind, String title, String summary, String url) {
+    }
+
     public record FileContent(String fileName, String contentType, byte[] content) {
     }
 
+    /** An offer; {@code active} false when the resource has since been retired (no longer recommended). */
     public record OfferView(long id, long resourceId, ResourceKind kind, String title, String summary, String url,
-            String fileName, String contentType, Long sizeBytes, LocalDate offeredOn, String note) {
+            String fileName, String contentType, Long sizeBytes, boolean active, LocalDate offeredOn, String note) {
 
         public ResourceView resource() {
-            return new ResourceView(resourceId, kind, title, summary, url, fileName, contentType, sizeBytes, true, 0);
+            return new ResourceView(resourceId, kind, title, summary, url, fileName, contentType, sizeBytes, active, 0);
         }
     }
 
@@ -106,15 +117,36 @@ public class Resources {
         return jdbc.sql(SELECT + " where active order by lower(title), id").query(ResourceView.class).list();
     }
 
+    /** Retired resources, for staff to look back at and bring back. */
+    @Transactional(readOnly = true)
+    public List<ResourceView> retired() {
+        requireStaffRole();
+        return jdbc.sql(SELECT + " where not active order by lower(title), id").query(ResourceView.class).list();
+    }
+
     @Transactional(readOnly = true)
     public ResourceView resource(long id) {
         requireStaffRole();
         return find(id);
     }
 
-    /** Adds a resource. Team leaders and trainers (the URL rules allow only them). */
-    public long add(NewResource r) {
+    /** How many people a resource has been offered to (a count only). */
+    @Transactional(readOnly = true)
+    public int peopleOfferedTo(long id) {
         requireStaffRole();
+        return jdbc.sql("select count(distinct person_id) from resource_offer where resource_id = ?").param(id)
+                .query(Integer.class).single();
+    }
+
+    /** Whether the signed-in user may change, retire and bring back resources: team leaders and trainers. */
+    public boolean canManage() {
+        Role role = CurrentUser.required().role();
+        return role == Role.TEAM_LEADER || role == Role.TRAINER;
+    }
+
+    /** Adds a resource. Team leaders and trainers. */
+    public long add(NewResource r) {
+        requireManager(null);
         String url = r.url() == null || r.url().isBlank() ? null : r.url().trim();
         if (url != null && !isWebAddress(url)) {
             throw new InvalidInputException("url", "resource.url.invalid");
@@ -159,8 +191,88 @@ public class Resources {
     }
 
     /**
-     * The stored file: for staff, any active resource's; for a person who uses the service, only a
-     * resource offered to them (anything else is "not found").
+     * Changes a resource's kind, title, summary and web address. Team leaders and trainers. Every change is
+     * audited with the names of the fields that changed.
+     *
+     * @throws ConflictException if someone else saved a change first
+     */
+    public void change(long id, ResourceChange change, int version) {
+        requireManager(id);
+        ResourceView before = find(id);
+        String url = blankToNull(change.url());
+        if (url != null && !isWebAddress(url)) {
+            throw new InvalidInputException("url", "resource.url.invalid");
+        }
+        if (change.kind() == ResourceKind.LINK && url == null) {
+            throw new InvalidInputException("url", "resource.url.required");
+        }
+        if (change.kind() == ResourceKind.LINK && before.hasFile()) {
+            throw new InvalidInputException("kind", "resource.kind.hasFile");
+        }
+        if (change.kind() == ResourceKind.DOCUMENT && !before.hasFile()) {
+            throw new InvalidInputException("kind", "resource.kind.needsFile");
+        }
+        String title = change.title().trim();
+        String summary = blankToNull(change.summary());
+        int rows = jdbc.sql("""
+                        update programme_resource set kind = ?, title = ?, summary = ?, url = ?, updated_at = now(),
+                               updated_by = ?, version = version + 1
+                        where id = ? and version = ?""")
+                .params(change.kind().name(), title, summary, url, AuthenticatedActor.currentAccountId(), id, version)
+                .update();
+        if (rows != 1) {
+            throw new ConflictException("programme resource");
+        }
+        List<String> changed = new ArrayList<>();
+        if (before.kind() != change.kind()) {
+            changed.add("kind");
+        }
+        if (!before.title().equals(title)) {
+            changed.add("title");
+        }
+        if (!Objects.equals(before.summary(), summary)) {
+            changed.add("summary");
+        }
+        if (!Objects.equals(before.url(), url)) {
+            changed.add("url");
+        }
+        audit.record(AuditAction.CHANGED, "programme_resource", id, null,
+                changed.isEmpty() ? "saved without changes" : "changed " + String.join(", ", changed));
+    }
+
+    /**
+     * Retires a resource: it leaves the library and cannot be offered again; people it was offered to keep
+     * it, marked as no longer recommended. Team leaders and trainers.
+     *
+     * @throws ConflictException if someone else changed or retired it first
+     */
+    public void retire(long id, int version) {
+        setActive(id, version, false);
+        audit.record(AuditAction.DEACTIVATED, "programme_resource", id, null, "retired from the library");
+    }
+
+    /** Brings a retired resource back into the library. Team leaders and trainers. */
+    public void bringBack(long id, int version) {
+        setActive(id, version, true);
+        audit.record(AuditAction.REACTIVATED, "programme_resource", id, null, "back in the library");
+    }
+
+    private void setActive(long id, int version, boolean active) {
+        requireManager(id);
+        find(id);
+        int rows = jdbc.sql("""
+                        update programme_resource set active = ?, updated_at = now(), updated_by = ?,
+                               version = version + 1
+                        where id = ? and version = ? and active = ?""")
+                .params(active, AuthenticatedActor.currentAccountId(), id, version, !active).update();
+        if (rows != 1) {
+            throw new ConflictException("programme resource");
+        }
+    }
+
+    /**
+     * The stored file: for staff, any resource's (retired ones too); for a person who uses the service,
+     * only a resource offered to them, retired or not (anything else is "not found").
      */
     public FileContent file(long id) {
         CurrentUser user = CurrentUser.required();
@@ -190,7 +302,7 @@ public class Resources {
         people.requireReach(personId);
         List<OfferView> offers = jdbc.sql("""
                         select o.id, r.id as resource_id, r.kind, r.title, r.summary, r.url, r.file_name, r.content_type,
-                               r.size_bytes, o.offered_on, o.note
+                               r.size_bytes, r.active, o.offered_on, o.note
                         from resource_offer o join programme_resource r on r.id = o.resource_id
                         where o.person_id = ? order by o.offered_on desc, o.id desc""")
                 .param(personId).query(OfferView.class).list();
@@ -225,6 +337,15 @@ public class Resources {
     private ResourceView find(long id) {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(ResourceView.class).optional()
                 .orElseThrow(() -> new NotFoundException("resource"));
+    }
+
+    /** Team leaders and trainers; anyone else is told it does not exist, and the attempt is audited. */
+    private void requireManager(Long id) {
+        requireStaffRole();
+        if (!canManage()) {
+            audit.recordDenied(AuditAction.CHANGED, "programme_resource", id, null);
+            throw new NotFoundException("resource");
+        }
     }
 
     private void requireStaffRole() {

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Sessions of a team's programme (coaching-skills training, recovery workshops, reflection sessions,
  * values sessions, working-practice training): planned against one of the programme's session
  * activities, delivered with staff attendance and a count of people who use the service who came, and
- * reported on by the trainer.
+ * reported on by the trainer. Once the team has ended the programme, its sessions keep their records but
+ * none can be planned or re-planned, and a delivery can be recorded only up to the day it ended.
  */
 @Service
 @Transactional
@@ -33,17 +34,23 @@ public class Sessions {
                    s.planned_on, s.location, s.status, s.delivered_on, s.service_user_attendees, s.materials,
                    s.report, s.rating_engagement, s.rating_aims_met, s.rating_readiness, s.report_by, s.report_at,
                    (select count(*) from session_attendance x where x.session_id = s.id) as staff_attended,
-                   s.version
-            from programme_session s join programme_activity a on a.id = s.activity_id""";
+                   tp.ended_on as programme_ended_on, s.version
+            from programme_session s join programme_activity a on a.id = s.activity_id
+            join team_programme tp on tp.id = s.programme_id""";
 
     public record SessionView(long id, long programmeId, long activityId, String activityTitle, long teamId,
             ActivityKind kind, String title, LocalDate plannedOn, String location, SessionStatus status,
             LocalDate deliveredOn, Integer serviceUserAttendees, String materials, String report,
             Integer ratingEngagement, Integer ratingAimsMet, Integer ratingReadiness, Long reportBy,
-            Instant reportAt, int staffAttended, int version) {
+            Instant reportAt, int staffAttended, LocalDate programmeEndedOn, int version) {
 
         public boolean delivered() {
             return status == SessionStatus.DELIVERED;
+        }
+
+        /** Whether the team has ended the programme this session belongs to. */
+        public boolean programmeEnded() {
+            return programmeEndedOn != null;
         }
 
         public boolean hasReport() {
@@ -73,14 +80,14 @@ public class Sessions {
         this.accounts = accounts;
     }
 
-    /** The sessions of the team's running programme, by planned date. */
+    /** The sessions of the team's current programme (running, else the one it ended last), by planned date. */
     @Transactional(readOnly = true)
     public List<SessionView> forTeam(long teamId) {
         access.requireStaff(teamId);
-        return jdbc.sql(SELECT + """
-                         join team_programme p on p.id = s.programme_id
-                        where p.team_id = ? and p.status = 'ACTIVE' order by s.planned_on, s.id""")
-                .param(teamId).query(SessionView.class).list();
+        return programmes.currentId(teamId)
+                .map(programme -> jdbc.sql(SELECT + " where s.programme_id = ? order by s.planned_on, s.id")
+                        .param(programme).query(SessionView.class).list())
+                .orElse(List.of());
     }
 
     @Transactional(readOnly = true)
@@ -130,6 +137,9 @@ public class Sessions {
     public void updatePlan(long id, long activityId, String title, LocalDate plannedOn, String location, int version) {
         SessionView session = find(id);
         access.requireFacilitator(session.teamId());
+        if (session.programmeEnded()) {
+            throw new InvalidInputException("plannedOn", "session.programmeEnded", session.programmeEndedOn());
+        }
         Timeline.PlannedActivity activity = sessionActivity(session.programmeId(), activityId);
         int rows = jdbc.sql("""
                         update programme_session set activity_id = ?, kind = ?, title = ?, planned_on = ?, location = ?,
@@ -154,6 +164,9 @@ public class Sessions {
         access.requireFacilitator(session.teamId());
         if (deliveredOn.isAfter(programmes.today())) {
             throw new InvalidInputException("deliveredOn", "session.deliveredOn.future");
+        }
+        if (session.programmeEnded() && deliveredOn.isAfter(session.programmeEndedOn())) {
+            throw new InvalidInputException("deliveredOn", "session.deliveredOn.afterEnd", session.programmeEndedOn());
         }
         Set<Long> staff = programmes.teamStaff(session.teamId()).stream().map(StaffMember::accountId)
                 .collect(Collectors.toSet());
@@ -201,9 +214,13 @@ public class Sessions {
         audit.record(AuditAction.CHANGED, "programme_session", id, null, "trainer report");
     }
 
+    /** Cancels a planned session; not once the programme has ended (its record stays as it was). */
     public void cancel(long id, int version) {
         SessionView session = find(id);
         access.requireFacilitator(session.teamId());
+        if (session.programmeEnded()) {
+            throw new ConflictException("programme session");
+        }
         int rows = jdbc.sql("""
                         update programme_session set status = 'CANCELLED', updated_at = now(), updated_by = ?,
                                version = version + 1

@@ -33,7 +33,9 @@ public final class Timeline {
         /** Due by the end of the current programme month. */
         DUE,
         /** Planned for a later month. */
-        UPCOMING
+        UPCOMING,
+        /** The programme ended before it was done. */
+        NOT_DELIVERED
     }
 
     /**
@@ -61,6 +63,17 @@ public final class Timeline {
 
     public static List<Progress> progress(List<PlannedActivity> activities, Map<Long, Integer> sessionsDelivered,
             Map<ActivityKind, Integer> recordsByKind, LocalDate start, LocalDate today) {
+        return progress(activities, sessionsDelivered, recordsByKind, start, today, null);
+    }
+
+    /**
+     * Progress of a programme that may have ended. An ended programme's timeline is frozen: whatever was
+     * not done by the day it ended is {@link Status#NOT_DELIVERED}, never late or due.
+     *
+     * @param endedOn the day the programme ended, on or before {@code today}; null while it runs
+     */
+    public static List<Progress> progress(List<PlannedActivity> activities, Map<Long, Integer> sessionsDelivered,
+            Map<ActivityKind, Integer> recordsByKind, LocalDate start, LocalDate today, LocalDate endedOn) {
         List<PlannedActivity> ordered = activities.stream()
                 .sorted(Comparator.comparingInt(PlannedActivity::month).thenComparingLong(PlannedActivity::id))
                 .toList();
@@ -83,6 +96,8 @@ public final class Timeline {
             Status status;
             if (counted >= activity.target()) {
                 status = Status.DONE;
+            } else if (endedOn != null) {
+                status = Status.NOT_DELIVERED;
             } else if (today.isAfter(due)) {
                 status = Status.LATE;
             } else if (activity.month() <= currentMonth) {

@@ -59,6 +59,13 @@ final class Forms {
             @NotNull(message = "{form.version.missing}") Integer version) {
     }
 
+    record EndForm(
+            @NotNull(message = "{programme.end.date.required}") @DateTimeFormat(iso = ISO.DATE) LocalDate endedOn,
+            @Size(max = 1000, message = "{field.tooLong}") String note,
+            @NotNull(message = "{form.version.missing}") Long programmeId,
+            @NotNull(message = "{form.version.missing}") Integer version) {
+    }
+
     record SessionForm(
             @NotNull(message = "{session.activity.required}") Long activityId,
             @NotBlank(message = "{session.title.required}") @Size(max = 200, message = "{field.tooLong}") String title,
@@ -168,6 +175,14 @@ final class Forms {
             @Size(max = 2000, message = "{field.tooLong}") String summary,
             @Size(max = 2000, message = "{field.tooLong}") String url,
             MultipartFile file) {
+    }
+
+    record ResourceChangeForm(
+            @NotNull(message = "{resource.kind.required}") ResourceKind kind,
+            @NotBlank(message = "{resource.title.required}") @Size(max = 200, message = "{field.tooLong}") String title,
+            @Size(max = 2000, message = "{field.tooLong}") String summary,
+            @Size(max = 2000, message = "{field.tooLong}") String url,
+            @NotNull(message = "{form.version.missing}") Integer version) {
     }
 
     record OfferForm(

@@ -87,6 +87,8 @@ class ParticipationController {
         model.addAttribute("levelColour", levelColour(row.participation().level()));
         model.addAttribute("settings", settingsSentence(participation.settings()));
         model.addAttribute("practiceAvailable", participation.practiceAvailable());
+        model.addAttribute("programmeEndedOn", row.programme() == null || row.programme().endedOn() == null ? null
+                : Text.day(row.programme().endedOn()));
         model.addAttribute("crumbs", crumbs(row.team()));
         return VIEW;
     }
@@ -135,8 +137,7 @@ class ParticipationController {
             List<String> shares = row.participation().figures().stream()
                     .map(f -> f.share() == null ? text.get("participation.share.none") : percent(f.share())).toList();
             comparison.add(new ComparisonRow(row.team(),
-                    row.programme() == null ? text.get("participation.noProgramme")
-                            : row.programme().startDate().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)),
+                    row.programme() == null ? text.get("participation.noProgramme") : started(row.programme()),
                     percent(row.participation().index()), text.get("participation.level." + row.participation().level()),
                     levelColour(row.participation().level()), shares));
         }
@@ -151,6 +152,13 @@ class ParticipationController {
                 new Crumb(text.get("programme.index.title"), "/programme")));
         audit.record(AuditAction.VIEWED, "participation", "organisation " + id, null, "teams=" + teams.size());
         return MODEL_VIEW;
+    }
+
+    private String started(ParticipationService.ProgrammeInfo programme) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        return programme.endedOn() == null ? programme.startDate().format(day)
+                : text.get("participation.startedAndEnded", programme.startDate().format(day),
+                        programme.endedOn().format(day));
     }
 
     private FigureRow figureRow(FigureValue f, String href) {

@@ -71,8 +71,10 @@ class ProgrammeApiController {
             LocalDate dueBy, int delivered, String status) {
     }
 
+    /** endDate is the planned last day; endedOn the day the team ended it (null while it runs). */
     record ProgrammeJson(long id, String template, int durationMonths, LocalDate startDate, LocalDate endDate,
-            int currentMonth, List<PersonJson> facilitators, List<ActivityJson> activities) {
+            int currentMonth, String status, LocalDate endedOn, List<PersonJson> facilitators,
+            List<ActivityJson> activities) {
     }
 
     record TeamProgrammeJson(long teamId, ProgrammeJson programme) {
@@ -94,7 +96,8 @@ class ProgrammeApiController {
             boolean inIndex, String status) {
     }
 
-    record ParticipationJson(long teamId, String teamName, LocalDate asOf, LocalDate programmeStart, Double index,
+    record ParticipationJson(long teamId, String teamName, LocalDate asOf, LocalDate programmeStart,
+            LocalDate programmeEndedOn, Double index,
             String level, double highThreshold, int goalStrivingMonths, int trainedAfterSessions,
             boolean workingPracticeRecordsAvailable, List<FigureJson> figures) {
     }
@@ -119,7 +122,7 @@ class ProgrammeApiController {
 
     @GetMapping("/teams/{id}/programme")
     TeamProgrammeJson programme(@PathVariable long id) {
-        return new TeamProgrammeJson(id, programmes.active(id).map(p -> {
+        return new TeamProgrammeJson(id, programmes.current(id).map(p -> {
             List<ActivityJson> activities = new ArrayList<>();
             for (Timeline.Progress progress : programmes.timeline(p)) {
                 var a = progress.activity();
@@ -128,7 +131,7 @@ class ProgrammeApiController {
                         progress.status().name()));
             }
             return new ProgrammeJson(p.id(), p.templateName(), p.durationMonths(), p.startDate(), p.endDate(),
-                    p.currentMonth(), p.facilitators().stream().map(f -> new PersonJson(f.accountId(), f.displayName()))
+                    p.currentMonth(), p.ended() ? "ENDED" : "ACTIVE", p.endedOn(), p.facilitators().stream().map(f -> new PersonJson(f.accountId(), f.displayName()))
                             .toList(), activities);
         }).orElse(null));
     }
@@ -179,7 +182,8 @@ class ProgrammeApiController {
                     f.denominator(), f.share(), f.weight(), f.inIndex(), f.status().name()));
         }
         return new ParticipationJson(row.team().id(), row.team().name(), programmes.today(),
-                row.programme() == null ? null : row.programme().startDate(), row.participation().index(),
+                row.programme() == null ? null : row.programme().startDate(),
+                row.programme() == null ? null : row.programme().endedOn(), row.participation().index(),
                 row.participation().level().name(), settings.highThreshold(), settings.goalStrivingMonths(),
                 settings.trainedAfterSessions(), participation.practiceAvailable(), figures);
     }

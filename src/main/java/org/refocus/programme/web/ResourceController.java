@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,10 +56,15 @@ class ResourceController {
         this.text = text;
     }
 
+    /** The library; {@code ?show=retired} lists the retired resources instead. */
     @GetMapping("/resources")
-    String library(Model model) {
-        model.addAttribute("resources", resources.library());
-        model.addAttribute("canAdd", canAdd());
+    String library(@RequestParam(required = false) String show, Model model) {
+        boolean retired = "retired".equals(show);
+        model.addAttribute("resources", retired ? resources.retired() : resources.library());
+        model.addAttribute("showingRetired", retired);
+        model.addAttribute("canAdd", resources.canManage());
+        model.addAttribute("crumbs", retired ? List.of(new Crumb(text.get("nav.home"), "/"),
+                new Crumb(text.get("resources.title"), "/resources")) : List.of());
         return LIBRARY_VIEW;
     }
 
@@ -85,11 +91,15 @@ class ResourceController {
         return form(model);
     }
 
+    /** A resource; a {@code problem} flash attribute (a message key) shows as an error summary. */
     @GetMapping("/resources/{id}")
     String resource(@PathVariable long id, Model model) {
-        model.addAttribute("resource", resources.resource(id));
-        model.addAttribute("crumbs", List.of(new Crumb(text.get("nav.home"), "/"),
-                new Crumb(text.get("resources.title"), "/resources")));
+        ResourceView resource = resources.resource(id);
+        model.addAttribute("resource", resource);
+        model.addAttribute("canManage", resources.canManage());
+        model.addAttribute("crumbs", List.of(new Crumb(text.get("nav.home"), "/"), resource.active()
+                ? new Crumb(text.get("resources.title"), "/resources")
+                : new Crumb(text.get("resources.retired.title"), "/resources?show=retired")));
         return VIEW;
     }
 
@@ -163,10 +173,5 @@ class ResourceController {
 
     private String limit() {
         return (resources.maxBytes() / (1024 * 1024)) + " MB";
-    }
-
-    private static boolean canAdd() {
-        Role role = CurrentUser.required().role();
-        return role == Role.TEAM_LEADER || role == Role.TRAINER;
     }
 }

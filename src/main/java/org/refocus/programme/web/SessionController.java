@@ -70,7 +70,7 @@ class SessionController {
                 redirect.addFlashAttribute("flash", "session.planned");
                 return "redirect:/programme/sessions/" + session;
             } catch (InvalidInputException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             }
         }
         return form(id, null, model);
@@ -86,6 +86,8 @@ class SessionController {
                 : sessions.people(List.of(session.reportBy())).get(session.reportBy()));
         model.addAttribute("canFacilitate", access.can(session.teamId(), Role.TEAM_LEADER, Role.TRAINER));
         model.addAttribute("canReport", access.can(session.teamId(), Role.TRAINER));
+        model.addAttribute("programmeEndedOn",
+                session.programmeEnded() ? Text.day(session.programmeEndedOn()) : null);
         model.addAttribute("crumbs", crumbs(organisations.team(session.teamId())));
         return VIEW;
     }
@@ -94,6 +96,9 @@ class SessionController {
     String edit(@PathVariable long id, Model model) {
         SessionView session = sessions.session(id);
         access.requireFacilitator(session.teamId());
+        if (session.programmeEnded()) {
+            return "redirect:/programme/sessions/" + id;
+        }
         model.addAttribute("sessionForm", new SessionForm(session.activityId(), session.title(), session.plannedOn(),
                 session.location(), session.version()));
         return form(session.teamId(), session, model);
@@ -111,7 +116,7 @@ class SessionController {
                 redirect.addFlashAttribute("flash", "session.saved");
                 return "redirect:/programme/sessions/" + id;
             } catch (InvalidInputException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
                 result.reject("conflict.changedBySomeoneElse");
             }
@@ -150,7 +155,7 @@ class SessionController {
                 redirect.addFlashAttribute("flash", "session.delivered");
                 return "redirect:/programme/sessions/" + id;
             } catch (InvalidInputException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
                 result.reject("conflict.changedBySomeoneElse");
             }
@@ -179,7 +184,7 @@ class SessionController {
                 redirect.addFlashAttribute("flash", "session.reportSaved");
                 return "redirect:/programme/sessions/" + id;
             } catch (InvalidInputException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
                 result.reject("conflict.changedBySomeoneElse");
             }

@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The programme landing page, a team's programme and timeline, and starting or changing it. */
+/**
+ * The programme landing page, a team's programme and timeline, and starting or changing it. The team page
+ * shows the team's current programme: the running one, or else the one it ended last, frozen.
+ */
 @Controller
 class TeamProgrammeController {
 
@@ -82,12 +85,17 @@ class TeamProgrammeController {
 
     @GetMapping("/programme/teams/{id}")
     String team(@PathVariable long id, Model model) {
-        Optional<ProgrammeView> programme = programmes.active(id);
+        Optional<ProgrammeView> programme = programmes.current(id);
+        boolean running = programme.isPresent() && !programme.get().ended();
         TeamView team = organisations.team(id);
         model.addAttribute("team", team);
         model.addAttribute("programme", programme.orElse(null));
         model.addAttribute("canLead", access.can(id, Role.TEAM_LEADER));
-        model.addAttribute("canFacilitate", access.can(id, Role.TEAM_LEADER, Role.TRAINER));
+        model.addAttribute("canStart", access.can(id, Role.TEAM_LEADER) && !running);
+        model.addAttribute("canChange", access.can(id, Role.TEAM_LEADER) && running);
+        model.addAttribute("canEnd", access.can(id, Role.TEAM_LEADER) && running
+                && programme.get().startedBy(programmes.today()));
+        model.addAttribute("canFacilitate", access.can(id, Role.TEAM_LEADER, Role.TRAINER) && running);
         model.addAttribute("projects", projects.forTeam(id));
         if (programme.isPresent()) {
             List<ActivityRow> rows = new ArrayList<>();
@@ -99,6 +107,7 @@ class TeamProgrammeController {
             }
             model.addAttribute("timeline", rows);
             model.addAttribute("sessions", sessions.forTeam(id));
+            model.addAttribute("endedOn", programme.get().ended() ? Text.day(programme.get().endedOn()) : null);
         }
         model.addAttribute("crumbs", List.of(new Crumb(text.get("nav.home"), "/"),
                 new Crumb(text.get("programme.index.title"), "/programme")));
@@ -108,10 +117,14 @@ class TeamProgrammeController {
     @GetMapping("/programme/teams/{id}/start")
     String startForm(@PathVariable long id, Model model) {
         access.requireLeader(id);
-        if (programmes.active(id).isPresent()) {
+        Optional<ProgrammeView> current = programmes.current(id);
+        if (current.isPresent() && !current.get().ended()) {
             return "redirect:/programme/teams/" + id;
         }
-        model.addAttribute("programmeForm", new ProgrammeForm(null, programmes.today(), List.of(), 0));
+        // A new programme starts after the last one ended.
+        LocalDate start = current.map(p -> p.endedOn().plusDays(1)).filter(d -> d.isAfter(programmes.today()))
+                .orElse(programmes.today());
+        model.addAttribute("programmeForm", new ProgrammeForm(null, start, List.of(), 0));
         return form(id, null, model);
     }
 
@@ -128,7 +141,7 @@ class TeamProgrammeController {
                 redirect.addFlashAttribute("flash", "programme.started");
                 return "redirect:/programme/teams/" + id;
             } catch (InvalidInputException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
                 result.reject("programme.alreadyStarted");
             }
@@ -156,7 +169,7 @@ class TeamProgrammeController {
                 redirect.addFlashAttribute("flash", "programme.saved");
                 return "redirect:/programme/teams/" + id;
             } catch (InvalidInputException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
                 result.reject("conflict.changedBySomeoneElse");
             }
@@ -188,6 +201,7 @@ class TeamProgrammeController {
             case LATE -> "red";
             case DUE -> "yellow";
             case UPCOMING -> "grey";
+            case NOT_DELIVERED -> "orange";
         };
     }
 

@@ -31,4 +31,14 @@ class Text {
     MessageSource source() {
         return messages;
     }
+
+    /** A refused input's message arguments as people read them: dates as "1 March 2026". */
+    static Object[] args(org.refocus.programme.internal.InvalidInputException e) {
+        return java.util.Arrays.stream(e.args())
+                .map(a -> a instanceof java.time.LocalDate date ? day(date) : a).toArray();
+    }
+
+    static String day(java.time.LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+    }
 }

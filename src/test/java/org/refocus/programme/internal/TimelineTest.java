@@ -64,6 +64,25 @@ class TimelineTest {
         assertThat(progress.get(0).counted()).isEqualTo(Math.min(delivered, 2));
     }
 
+    static Stream<Arguments> endedStatuses() {
+        return Stream.of(
+                // delivered, ended on, expected status (activity: target 2, month 2, due 2026-03-14); today is later
+                Arguments.of(2, LocalDate.of(2026, 2, 1), Status.DONE),
+                Arguments.of(1, LocalDate.of(2026, 2, 1), Status.NOT_DELIVERED),
+                Arguments.of(1, LocalDate.of(2026, 3, 1), Status.NOT_DELIVERED),
+                Arguments.of(0, LocalDate.of(2026, 6, 1), Status.NOT_DELIVERED));
+    }
+
+    @ParameterizedTest(name = "{0} delivered, ended on {1}: {2}")
+    @MethodSource("endedStatuses")
+    void anEndedProgrammeIsFrozenWhatWasNotDoneIsNotDeliveredNeverLateDueOrPlanned(int delivered, LocalDate endedOn,
+            Status status) {
+        List<Progress> progress = Timeline.progress(List.of(activity(1, ActivityKind.COACHING_TRAINING, 2, 2)),
+                Map.of(1L, delivered), Map.of(), START, LocalDate.of(2026, 9, 1), endedOn);
+        assertThat(progress.get(0).status()).isEqualTo(status);
+        assertThat(progress.get(0).counted()).isEqualTo(Math.min(delivered, 2));
+    }
+
     @Test
     void recordsFillActivitiesOfTheirKindInMonthOrderAndTheLastTakesTheRest() {
         List<PlannedActivity> plan = List.of(
