@@ -141,12 +141,14 @@ class MeasuresJourneyTest extends BrowserJourney {
         long person = jdbc.sql("select p.id from person p join team t on t.id = p.team_id where t.name like 'Riverside%' "
                 + "and p.id not in (select person_id from account where person_id is not null) order by p.id limit 1")
                 .query(Long.class).single();
-        String header = "person_id,completed_on," + IntStream.rangeClosed(1, 15).mapToObj("qpr_%02d"::formatted)
-                .collect(Collectors.joining(","));
+        String born = jdbc.sql("select date_of_birth::text from person where id = ?").param(person).query(String.class)
+                .single();
+        String header = "person_id,date_of_birth,completed_on," + IntStream.rangeClosed(1, 15)
+                .mapToObj("qpr_%02d"::formatted).collect(Collectors.joining(","));
         Path good = Files.createTempFile("journey", ".csv");
-        Files.writeString(good, header + "\n" + person + ",2025-06-01" + ",3".repeat(15) + "\n");
+        Files.writeString(good, header + "\n" + person + "," + born + ",2025-06-01" + ",3".repeat(15) + "\n");
         Path bad = Files.createTempFile("journey-bad", ".csv");
-        Files.writeString(bad, header + "\n" + person + ",2025-06-01" + ",3".repeat(14) + ",9\n");
+        Files.writeString(bad, header + "\n" + person + "," + born + ",2025-06-01" + ",3".repeat(14) + ",9\n");
 
         signIn("coordinator", PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Measures due")).first().click();

@@ -231,8 +231,9 @@ class CompletingMeasuresTest extends DatabaseTest {
     void theImportPageShowsProgressThenTheResult() throws Exception {
         page("/measures/imports/new", "coordinator", "import-new");
         long sam = fixtures.sam();
-        String csv = "person_id,completed_on," + String.join(",", java.util.stream.IntStream.rangeClosed(1, 15)
-                .mapToObj(i -> String.format("qpr_%02d", i)).toList()) + "\n" + sam + ",2025-01-02"
+        String born = jdbc.sql("select date_of_birth::text from person where id = ?").param(sam).query(String.class).single();
+        String csv = "person_id,date_of_birth,completed_on," + String.join(",", java.util.stream.IntStream.rangeClosed(1, 15)
+                .mapToObj(i -> String.format("qpr_%02d", i)).toList()) + "\n" + sam + "," + born + ",2025-01-02"
                 + ",2".repeat(15) + "\n";
         MvcResult posted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .multipart("/measures/imports").file(new org.springframework.mock.web.MockMultipartFile("file",

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class ResponseCorrectionsTest extends DatabaseTest {
 
-    private static final String HEADER = "person_id,completed_on," + IntStream.rangeClosed(1, 15)
+    private static final String HEADER = "person_id,date_of_birth,completed_on," + IntStream.rangeClosed(1, 15)
             .mapToObj(i -> String.format("qpr_%02d", i)).collect(Collectors.joining(","));
 
     @Autowired
@@ -106,8 +106,10 @@ class ResponseCorrectionsTest extends DatabaseTest {
     void anImportOfTheWrongFileIsWithdrawnAndTheSameFileCanThenBeImportedAgain() throws Exception {
         long person = fixtures.personInTeam("Riverside");
         Path file = directory.resolve("wrong.csv");
-        Files.writeString(file, HEADER + "\n" + person + ",2024-02-02" + ",1".repeat(15) + "\n" + person
-                + ",2024-05-05" + ",2".repeat(15) + "\n");
+        String born = jdbc.sql("select date_of_birth::text from person where id = ?").param(person).query(String.class)
+                .single();
+        Files.writeString(file, HEADER + "\n" + person + "," + born + ",2024-02-02" + ",1".repeat(15) + "\n" + person
+                + "," + born + ",2024-05-05" + ",2".repeat(15) + "\n");
         ResponseImports.JobView job = asCoordinator(() -> imports.importNow(file, "wrong.csv", "qpr-15", true));
         assertThat(job.status()).isEqualTo("SUCCEEDED");
         assertThat(page("/measures/imports/" + job.id(), "coordinator")).contains("Withdraw this import");

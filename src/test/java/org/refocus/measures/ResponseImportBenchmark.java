@@ -73,7 +73,7 @@ public final class ResponseImportBenchmark {
                 write(warmUp, Math.min(rows, 100_000), personIds, 7);
                 System.out.printf(Locale.UK, "%nCSV: %,d rows of QPR-15 for %,d people, %,d bytes%n", rows, people,
                         Files.size(file));
-                String columns = "person_id bigint, completed_on date, " + String.join(", ",
+                String columns = "person_id bigint, date_of_birth date, completed_on date, " + String.join(", ",
                         java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "qpr_%02d smallint".formatted(i))
                                 .toList());
                 jdbc.sql("create table bench_bare (" + columns + ")").update();
@@ -152,7 +152,7 @@ public final class ResponseImportBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static final String CSV_COLUMNS = "person_id, completed_on, " + String.join(", ",
+    private static final String CSV_COLUMNS = "person_id, date_of_birth, completed_on, " + String.join(", ",
             java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "qpr_%02d".formatted(i)).toList());
 
     /** The columns an import writes. */
@@ -203,15 +203,20 @@ public final class ResponseImportBenchmark {
                 insert into person (given_name, family_name, team_id, care_coordinator_id)
                 select 'Given' || n, 'Family' || n, ?, ? from generate_series(1, ?) n""")
                 .params(team, account, count).update();
+        jdbc.sql("update person set date_of_birth = date '1960-01-01' + (id % 15000)::int where team_id = ?")
+                .param(team).update();
         return jdbc.sql("select id from person where team_id = ? order by id").param(team).query(Long.class).list();
     }
+
+    /** Everyone's date of birth, as the population sets it: a day after 1 January 1960 given by their id. */
+    private static final LocalDate BORN = LocalDate.of(1960, 1, 1);
 
     /** Random but realistic answers: each person around their own level; about 1 in 100 answers blank. */
     private static void write(Path file, int rows, List<Long> people, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         LocalDate first = LocalDate.of(2023, 1, 1);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("person_id,completed_on");
+            out.write("person_id,date_of_birth,completed_on");
             for (int i = 1; i <= 15; i++) {
                 out.write(",qpr_%02d".formatted(i));
             }
@@ -221,7 +226,8 @@ public final class ResponseImportBenchmark {
                 line.setLength(0);
                 long person = people.get(random.nextInt(people.size()));
                 int level = (int) (person % 5);
-                line.append(person).append(',').append(first.plusDays(random.nextInt(3 * 365)));
+                line.append(person).append(',').append(BORN.plusDays(person % 15000)).append(',')
+                        .append(first.plusDays(random.nextInt(3 * 365)));
                 for (int i = 0; i < 15; i++) {
                     line.append(',');
                     if (random.nextInt(100) != 0) {

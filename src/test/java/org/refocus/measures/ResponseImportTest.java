@@ -23,7 +23,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("coordinator")
 class ResponseImportTest extends DatabaseTest {
 
-    private static final String HEADER = "person_id,completed_on," + IntStream.rangeClosed(1, 15)
+    private static final String HEADER = "person_id,date_of_birth,completed_on," + IntStream.rangeClosed(1, 15)
             .mapToObj(i -> String.format("qpr_%02d", i)).collect(Collectors.joining(","));
 
     @Autowired
@@ -82,7 +82,7 @@ class ResponseImportTest extends DatabaseTest {
                 row(riverside, "15/01/2025", "2"),
                 row(riverside, "2999-01-01", "2"),
                 row(riverside, "2025-01-20", "x"),
-                riverside + ",2025-01-21,1,2,3",
+                riverside + "," + dob(riverside) + ",2025-01-21,1,2",
                 row(riverside, "2025-01-22", "1")), "bad.csv", "qpr-15", true);
 
         assertThat(job.status()).isEqualTo("FAILED");
@@ -105,7 +105,7 @@ class ResponseImportTest extends DatabaseTest {
                 .containsExactly("completed_on is in the future.");
         assertThat(errors).filteredOn(e -> e.rowNumber() == 8).hasSize(15);
         assertThat(errors).filteredOn(e -> e.rowNumber() == 9).extracting(ResponseImports.RowError::message)
-                .containsExactly("This row has 5 values; the header has 17.");
+                .containsExactly("This row has 5 values; the header has 18.");
     }
 
     @Test
@@ -137,7 +137,7 @@ class ResponseImportTest extends DatabaseTest {
     void peopleCanBeNamedByNhsNumberAndQuotedCellsAreRead() throws IOException {
         String nhs = jdbc.sql("select nhs_number from person where id = ?").param(riverside).query(String.class).single();
         String spaced = nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
-        String line = "\"" + spaced + "\",\"2025-05-05\"" + ",\"2\"".repeat(15);
+        String line = "\"" + spaced + "\",\"" + dob(riverside) + "\",\"2025-05-05\"" + ",\"2\"".repeat(15);
         ResponseImports.JobView job = imports.importNow(csv(HEADER.replace("person_id", "nhs_number"), line),
                 "nhs.csv", "qpr-15", true);
         assertThat(job.status()).isEqualTo("SUCCEEDED");
@@ -205,6 +205,35 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void aRecordNumberIsCheckedAgainstTheDateOfBirthSoThatATypoCannotFileAnswersOnSomeoneElse() throws IOException {
+        // Without a second identifier beside person_id the file is refused before any row.
+        ResponseImports.JobView unchecked = imports.importNow(csv(HEADER.replace("date_of_birth,", ""),
+                riverside + ",2025-01-15" + ",3".repeat(15)), "no-dob.csv", "qpr-15", true);
+        assertThat(unchecked.status()).isEqualTo("FAILED");
+        assertThat(imports.errors(unchecked.id())).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("add a date_of_birth column"));
+
+        String wrongBirth = java.time.LocalDate.parse(dob(riverside)).plusDays(1).toString();
+        ResponseImports.JobView job = imports.importNow(csv(HEADER,
+                riverside + "," + wrongBirth + ",2025-01-15" + ",3".repeat(15),
+                riverside + ",14/07/1980,2025-01-15" + ",3".repeat(15),
+                row(riverside, "2025-01-16", "3")), "typo.csv", "qpr-15", false);
+        assertThat(job.rowsImported()).isEqualTo(1);
+        assertThat(imports.errors(job.id())).extracting(ResponseImports.RowError::rowNumber, ResponseImports.RowError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "date_of_birth"),
+                        org.assertj.core.groups.Tuple.tuple(3, "date_of_birth"));
+        assertThat(imports.errors(job.id()).get(0).message()).isEqualTo(
+                "date_of_birth does not match the record of this person. Check both the person_id and the date.")
+                .doesNotContain(dob(riverside));
+
+        // By NHS number (with its check digit) the date of birth is optional.
+        String nhs = jdbc.sql("select nhs_number from person where id = ?").param(riverside).query(String.class).single();
+        ResponseImports.JobView byNhs = imports.importNow(csv(HEADER.replace("person_id,date_of_birth", "nhs_number"),
+                nhs + ",2025-02-16" + ",2".repeat(15)), "nhs-only.csv", "qpr-15", true);
+        assertThat(byNhs.status()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void theImportersJobIsInvisibleToOthers() throws IOException {
         ResponseImports.JobView job = imports.importNow(csv(HEADER, row(riverside, "2025-01-15", "3")), "a.csv",
                 "qpr-15", true);
@@ -218,8 +247,14 @@ class ResponseImportTest extends DatabaseTest {
         return jdbc.sql("select count(*) from measure_response").query(Long.class).single();
     }
 
-    private static String row(long person, String date, String each) {
-        return person + "," + date + ("," + each).repeat(15);
+    private String row(long person, String date, String each) {
+        return person + "," + dob(person) + "," + date + ("," + each).repeat(15);
+    }
+
+    /** The person's recorded date of birth (any date for someone who does not exist). */
+    private String dob(long person) {
+        return jdbc.sql("select date_of_birth::text from person where id = ?").param(person).query(String.class)
+                .optional().orElse("1980-01-01");
     }
 
     private Path csv(String... lines) throws IOException {

@@ -56,8 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports completed responses collected elsewhere (paper, another system) from CSV, as a background
  * job with progress, a row-by-row error report, and all-or-nothing by default.
  *
- * <p>CSV: a header row with {@code person_id} or {@code nhs_number}, {@code completed_on} (yyyy-mm-dd)
- * and one column per item key of the instrument's current version (blank = skipped); then one row per
+ * <p>CSV: a header row with {@code person_id} and {@code date_of_birth}, or {@code nhs_number} (with an
+ * optional {@code date_of_birth}), then {@code completed_on} (yyyy-mm-dd) and one column per item key of
+ * the instrument's current version (blank = skipped); then one row per
  * response. Every row is checked (the person must be on the caseload of one of the importer's teams;
  * a person out of reach is reported exactly like an unknown one) and scored exactly, in Java; valid
  * rows stream straight into {@code measure_response} with PostgreSQL COPY inside one transaction, so
@@ -113,7 +114,8 @@ public class ResponseImports {
     }
 
     /** Who may be imported for: people on the caseloads of the importer's teams, with their team. */
-    record Reach(Map<Long, Long> teamOfPerson, Map<String, Long> personOfNhsNumber) {
+    record Reach(Map<Long, Long> teamOfPerson, Map<String, Long> personOfNhsNumber,
+            Map<Long, LocalDate> birthDateOfPerson) {
     }
 
     /**
@@ -219,18 +221,22 @@ public class ResponseImports {
     private Reach reachOfCurrentUser() {
         Map<Long, Long> teams = new HashMap<>();
         Map<String, Long> nhs = new HashMap<>();
+        Map<Long, LocalDate> births = new HashMap<>();
         int page = 0;
         PageOf<PersonSummary> batch;
         do {
             batch = people.caseload(null, CaseloadScope.TEAM, page++, 5000);
             for (PersonSummary p : batch.items()) {
                 teams.put(p.id(), p.teamId());
+                if (p.dateOfBirth() != null) {
+                    births.put(p.id(), p.dateOfBirth());
+                }
                 if (p.nhsNumber() != null) {
                     nhs.put(p.nhsNumber(), p.id());
                 }
             }
         } while (batch.hasNext());
-        return new Reach(teams, nhs);
+        return new Reach(teams, nhs, births);
     }
 
     private record Counts(int read, int withErrors, int imported, List<RowError> errors, String failure) {
@@ -360,6 +366,7 @@ public class ResponseImports {
                         check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
                     } else {
                         Long personId = columns.person(row, job.reach(), check);
+                    columns.checkBirthDate(row, personId, job.reach(), check);
                         LocalDate completedOn = columns.completedOn(row, today, check);
                         answers.clear();
                         for (int i = 0; i < itemCount; i++) {
@@ -503,8 +510,8 @@ public class ResponseImports {
     }
 
     /** Which column holds what, from the header row. */
-    private record Columns(int count, int personIndex, boolean byNhsNumber, int dateIndex, Item[] items,
-            int[] itemIndexes, String problem) {
+    private record Columns(int count, int personIndex, boolean byNhsNumber, int dateIndex, int birthIndex,
+            Item[] items, int[] itemIndexes, String problem) {
 
         static Columns of(List<String> header, InstrumentDefinition d) {
             Map<String, Integer> index = new HashMap<>();
@@ -523,7 +530,11 @@ public class ResponseImports {
             if (!index.containsKey("completed_on")) {
                 problems.add("The header needs a completed_on column (dates as yyyy-mm-dd).");
             }
-            Set<String> known = new HashSet<>(List.of("person_id", "nhs_number", "completed_on"));
+            if (byPerson && !byNhs && !index.containsKey("date_of_birth")) {
+                problems.add("With person_id, add a date_of_birth column (yyyy-mm-dd), so that a mistyped record "
+                        + "number cannot put someone's answers on another person's record. Or name people by nhs_number.");
+            }
+            Set<String> known = new HashSet<>(List.of("person_id", "nhs_number", "completed_on", "date_of_birth"));
             Item[] items = new Item[d.items().size()];
             int[] indexes = new int[items.length];
             List<String> missing = new ArrayList<>();
@@ -547,7 +558,8 @@ public class ResponseImports {
                     .forEach(k -> problems.add("Column '" + shorten(k) + "' is not an item of " + d.reference() + "."));
             return new Columns(header.size(), byPerson ? index.getOrDefault("person_id", -1)
                     : index.getOrDefault("nhs_number", -1), byNhs && !byPerson, index.getOrDefault("completed_on", -1),
-                    items, indexes, problems.isEmpty() ? null : String.join(" ", problems));
+                    index.getOrDefault("date_of_birth", -1), items, indexes,
+                    problems.isEmpty() ? null : String.join(" ", problems));
         }
 
         Long person(List<String> row, Reach reach, RowCheck check) {
@@ -572,6 +584,32 @@ public class ResponseImports {
                         + (byNhsNumber ? "NHS number" : "person_id") + " is on the caseloads of your teams.");
             }
             return personId;
+        }
+
+        /**
+         * The second identifier: when the file gives date_of_birth, it must match the person's record.
+         * Nothing about the record is told back, only that the two do not match.
+         */
+        void checkBirthDate(List<String> row, Long personId, Reach reach, RowCheck check) {
+            if (birthIndex < 0 || personId == null) {
+                return;
+            }
+            String text = row.get(birthIndex);
+            LocalDate given;
+            try {
+                given = LocalDate.parse(text == null ? "" : text.strip());
+            } catch (DateTimeParseException e) {
+                check.add("date_of_birth", "date_of_birth must be a date written as yyyy-mm-dd, for example 1980-07-14.");
+                return;
+            }
+            LocalDate recorded = reach.birthDateOfPerson().get(personId);
+            if (recorded == null) {
+                check.add("date_of_birth", "This person's record has no date of birth to check against. Add it to "
+                        + "their record, or name them by nhs_number.");
+            } else if (!recorded.equals(given)) {
+                check.add("date_of_birth", "date_of_birth does not match the record of this person. Check both the "
+                        + (byNhsNumber ? "NHS number" : "person_id") + " and the date.");
+            }
         }
 
         LocalDate completedOn(List<String> row, LocalDate today, RowCheck check) {

@@ -107,8 +107,8 @@ class ImportController {
     }
 
     private static String example(InstrumentDefinition d) {
-        StringBuilder header = new StringBuilder("person_id,completed_on");
-        StringBuilder row = new StringBuilder("123,2025-03-31");
+        StringBuilder header = new StringBuilder("person_id,date_of_birth,completed_on");
+        StringBuilder row = new StringBuilder("123,1980-07-14,2025-03-31");
         d.items().forEach(i -> {
             header.append(',').append(i.key());
             row.append(',').append(i.responseSet().minimum());
