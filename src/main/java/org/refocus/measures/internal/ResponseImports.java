@@ -1,8 +1,6 @@
 package org.refocus.measures.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -33,7 +28,6 @@ import org.refocus.measures.instrument.Item;
 import org.refocus.measures.instrument.ResponseOption;
 import org.refocus.measures.instrument.Scoring;
 import org.refocus.people.CaseloadScope;
-import org.refocus.people.NhsNumber;
 import org.refocus.people.People;
 import org.refocus.people.PersonSummary;
 import org.refocus.shared.NotFoundException;
@@ -335,7 +329,7 @@ public class ResponseImports {
         try (CountingStream counting = new CountingStream(Files.newInputStream(file))) {
             CsvRows csv = new CsvRows(new InputStreamReader(counting, StandardCharsets.UTF_8));
             List<String> header = csv.next();
-            Columns columns = header == null ? null : Columns.of(header, d);
+            ImportColumns columns = header == null ? null : ImportColumns.of(header, d);
             if (columns == null || columns.problem() != null) {
                 String problem = columns == null ? "The file is empty." : columns.problem();
                 return new Counts(0, 0, 0, List.of(new RowError(1, null, problem)),
@@ -383,7 +377,7 @@ public class ResponseImports {
                             }
                             Integer code = parseInt(text);
                             if (code == null) {
-                                check.add(item.key(), item.key() + ": '" + shorten(text) + "' is not a whole number.");
+                                check.add(item.key(), item.key() + ": '" + ImportColumns.shorten(text) + "' is not a whole number.");
                             } else if (!item.responseSet().accepts(code)) {
                                 check.add(item.key(), item.key() + ": " + code + " is not one of its response codes ("
                                         + codes(item) + ").");
@@ -470,9 +464,6 @@ public class ResponseImports {
         return text.toString();
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 12 ? text : text.substring(0, 12) + "…";
-    }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
@@ -483,180 +474,6 @@ public class ResponseImports {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Could not delete an import's temporary file: {}", e.getMessage());
-        }
-    }
-
-    /** Problems of one row, added to the job's report. */
-    private static final class RowCheck {
-        private final int rowNumber;
-        private final List<RowError> errors;
-        private boolean failed;
-
-        RowCheck(int rowNumber, List<RowError> errors) {
-            this.rowNumber = rowNumber;
-            this.errors = errors;
-        }
-
-        void add(String field, String message) {
-            failed = true;
-            if (errors.size() <= MAX_STORED_ERRORS) {
-                errors.add(new RowError(rowNumber, field, message));
-            }
-        }
-
-        boolean failed() {
-            return failed;
-        }
-    }
-
-    /** Which column holds what, from the header row. */
-    private record Columns(int count, int personIndex, boolean byNhsNumber, int dateIndex, int birthIndex,
-            Item[] items, int[] itemIndexes, String problem) {
-
-        static Columns of(List<String> header, InstrumentDefinition d) {
-            Map<String, Integer> index = new HashMap<>();
-            List<String> problems = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
-                if (index.putIfAbsent(name, i) != null) {
-                    problems.add("Column '" + shorten(name) + "' appears twice.");
-                }
-            }
-            boolean byPerson = index.containsKey("person_id");
-            boolean byNhs = index.containsKey("nhs_number");
-            if (byPerson == byNhs) {
-                problems.add("The header needs exactly one of the columns person_id or nhs_number.");
-            }
-            if (!index.containsKey("completed_on")) {
-                problems.add("The header needs a completed_on column (dates as yyyy-mm-dd).");
-            }
-            if (byPerson && !byNhs && !index.containsKey("date_of_birth")) {
-                problems.add("With person_id, add a date_of_birth column (yyyy-mm-dd), so that a mistyped record "
-                        + "number cannot put someone's answers on another person's record. Or name people by nhs_number.");
-            }
-            Set<String> known = new HashSet<>(List.of("person_id", "nhs_number", "completed_on", "date_of_birth"));
-            Item[] items = new Item[d.items().size()];
-            int[] indexes = new int[items.length];
-            List<String> missing = new ArrayList<>();
-            for (int i = 0; i < items.length; i++) {
-                Item item = d.items().get(i);
-                items[i] = item;
-                known.add(item.key());
-                Integer at = index.get(item.key());
-                if (at == null) {
-                    missing.add(item.key());
-                } else {
-                    indexes[i] = at;
-                }
-            }
-            if (!missing.isEmpty()) {
-                problems.add("Columns missing for items " + String.join(", ", missing.subList(0, Math.min(5,
-                        missing.size()))) + (missing.size() > 5 ? " and " + (missing.size() - 5) + " more" : "")
-                        + ". Every item of " + d.reference() + " needs a column; leave cells blank for skipped questions.");
-            }
-            index.keySet().stream().filter(k -> !known.contains(k)).sorted().limit(5)
-                    .forEach(k -> problems.add("Column '" + shorten(k) + "' is not an item of " + d.reference() + "."));
-            return new Columns(header.size(), byPerson ? index.getOrDefault("person_id", -1)
-                    : index.getOrDefault("nhs_number", -1), byNhs && !byPerson, index.getOrDefault("completed_on", -1),
-                    index.getOrDefault("date_of_birth", -1), items, indexes,
-                    problems.isEmpty() ? null : String.join(" ", problems));
-        }
-
-        Long person(List<String> row, Reach reach, RowCheck check) {
-            String text = row.get(personIndex);
-            Long personId = null;
-            if (text != null && !text.isBlank()) {
-                if (byNhsNumber) {
-                    personId = reach.personOfNhsNumber().get(NhsNumber.normalise(text));
-                } else {
-                    try {
-                        personId = Long.parseLong(text.strip());
-                    } catch (NumberFormatException e) {
-                        personId = null;
-                    }
-                    if (personId != null && !reach.teamOfPerson().containsKey(personId)) {
-                        personId = null;
-                    }
-                }
-            }
-            if (personId == null) {
-                check.add(byNhsNumber ? "nhs_number" : "person_id", "No one with this "
-                        + (byNhsNumber ? "NHS number" : "person_id") + " is on the caseloads of your teams.");
-            }
-            return personId;
-        }
-
-        /**
-         * The second identifier: when the file gives date_of_birth, it must match the person's record.
-         * Nothing about the record is told back, only that the two do not match.
-         */
-        void checkBirthDate(List<String> row, Long personId, Reach reach, RowCheck check) {
-            if (birthIndex < 0 || personId == null) {
-                return;
-            }
-            String text = row.get(birthIndex);
-            LocalDate given;
-            try {
-                given = LocalDate.parse(text == null ? "" : text.strip());
-            } catch (DateTimeParseException e) {
-                check.add("date_of_birth", "date_of_birth must be a date written as yyyy-mm-dd, for example 1980-07-14.");
-                return;
-            }
-            LocalDate recorded = reach.birthDateOfPerson().get(personId);
-            if (recorded == null) {
-                check.add("date_of_birth", "This person's record has no date of birth to check against. Add it to "
-                        + "their record, or name them by nhs_number.");
-            } else if (!recorded.equals(given)) {
-                check.add("date_of_birth", "date_of_birth does not match the record of this person. Check both the "
-                        + (byNhsNumber ? "NHS number" : "person_id") + " and the date.");
-            }
-        }
-
-        LocalDate completedOn(List<String> row, LocalDate today, RowCheck check) {
-            String text = row.get(dateIndex);
-            try {
-                LocalDate date = LocalDate.parse(text == null ? "" : text.strip());
-                if (date.isAfter(today)) {
-                    check.add("completed_on", "completed_on is in the future.");
-                } else if (date.getYear() < 1990) {
-                    check.add("completed_on", "completed_on is before 1990.");
-                }
-                return date;
-            } catch (DateTimeParseException e) {
-                check.add("completed_on", "completed_on must be a date written as yyyy-mm-dd, for example 2025-03-31.");
-                return null;
-            }
-        }
-    }
-
-    /** Counts the bytes read, for the progress display. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        long count() {
-            return count;
         }
     }
 }
