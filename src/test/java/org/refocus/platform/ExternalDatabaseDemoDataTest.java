@@ -50,7 +50,9 @@ class ExternalDatabaseDemoDataTest {
             JdbcClient jdbc = node.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select role from account where username = 'admin'").query(String.class).single())
                     .isEqualTo("ADMIN");
-            assertThat(output.getAll()).contains("REFOCUS demo data created");
+            assertThat(output.getAll()).contains("REFOCUS demo data created")
+                    .contains("Sign in at http://localhost:" + node.getEnvironment().getProperty("local.server.port")
+                            + "/login as any of:");
             RunningNodes.signIn(RunningNodes.baseUrl(node), "admin", DatabaseTest.PASSWORD);
         }
     }

@@ -45,13 +45,15 @@ class DemoData implements ApplicationRunner {
     private final boolean webApplication;
     private final List<DemoContent> content;
     private final TransactionTemplate transaction;
+    private final org.springframework.core.env.Environment environment;
 
     DemoData(Accounts accounts, SyntheticPopulation population, PasswordEncoder passwords, AuditTrail audit,
             @Value("${refocus.demo:#{null}}") Boolean demoSetting,
             @Value("${spring.datasource.url:}") String datasourceUrl,
             @Value("${refocus.demo-password:}") String configuredPassword,
             @Value("${spring.main.web-application-type:servlet}") String webApplicationType,
-            ObjectProvider<DemoContent> content, TransactionTemplate transaction) {
+            ObjectProvider<DemoContent> content, TransactionTemplate transaction,
+            org.springframework.core.env.Environment environment) {
         this.accounts = accounts;
         this.population = population;
         this.passwords = passwords;
@@ -63,6 +65,7 @@ class DemoData implements ApplicationRunner {
         this.webApplication = !"none".equalsIgnoreCase(webApplicationType);
         this.content = content.orderedStream().toList();
         this.transaction = transaction;
+        this.environment = environment;
     }
 
     /**
@@ -101,14 +104,20 @@ class DemoData implements ApplicationRunner {
 
                 ────────────────────────────────────────────────────────────────────
                 REFOCUS demo data created (all people and places are fictional).
-                Sign in at /login as any of: {}
+                Sign in at {} as any of: {}
                 Password: {}
                 {}
                 ────────────────────────────────────────────────────────────────────""",
-                String.join(", ", USERNAMES),
+                signInAddress(), String.join(", ", USERNAMES),
                 configuredPassword.isBlank() ? password : "(the value of REFOCUS_DEMO_PASSWORD)",
                 configuredPassword.isBlank() ? "This password is shown only once; set REFOCUS_DEMO_PASSWORD to choose it."
                         : "");
+    }
+
+    /** Where to sign in on this machine: the port the server is listening on, once it has started. */
+    private String signInAddress() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port + "/login";
     }
 
     private void seed(String passwordHash) {
