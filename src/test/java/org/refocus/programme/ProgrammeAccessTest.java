@@ -169,6 +169,36 @@ class ProgrammeAccessTest extends DatabaseTest {
     }
 
     @Test
+    void staleDeliveryAndReportFormsShowWhatTheOtherPersonSaved() throws Exception {
+        long session = jdbc.sql("select id from programme_session where team_id = ? and status = 'PLANNED' "
+                + "order by id desc limit 1").param(team("Hillview")).query(Long.class).single();
+        int version = jdbc.sql("select version from programme_session where id = ?").param(session)
+                .query(Integer.class).single();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var delivered = mvc.perform(post("/programme/sessions/" + session + "/delivery").with(as("teamlead"))
+                    .with(csrf()).param("deliveredOn", today).param("serviceUserAttendees", attempt == 0 ? "4" : "9")
+                    .param("materials", "").param("version", Integer.toString(version))).andReturn().getResponse();
+            if (attempt == 1) {
+                assertThat(delivered.getStatus()).isEqualTo(200);
+                assertThat(delivered.getContentAsString()).contains("What the other person saved")
+                        .contains("people using services attended").contains("value=\"9\"");
+            }
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var reported = mvc.perform(post("/programme/sessions/" + session + "/report").with(as("trainer"))
+                    .with(csrf()).param("report", attempt == 0 ? "Lively discussion of hope." : "My own report.")
+                    .param("engagement", "4").param("aimsMet", "4").param("readiness", "3")
+                    .param("version", Integer.toString(version + 1))).andReturn().getResponse();
+            if (attempt == 1) {
+                assertThat(reported.getStatus()).isEqualTo(200);
+                assertThat(reported.getContentAsString()).contains("Lively discussion of hope.")
+                        .contains("My own report.");
+            }
+        }
+    }
+
+    @Test
     void aStaleEditIsRefusedWithAMessageAndNothingIsOverwritten() throws Exception {
         long session = jdbc.sql("select id from programme_session where team_id = ? and status = 'PLANNED' "
                 + "order by id limit 1").param(team("Hillview")).query(Long.class).single();
@@ -180,13 +210,23 @@ class ProgrammeAccessTest extends DatabaseTest {
                 .param("activityId", Long.toString(activity)).param("title", "First title")
                 .param("plannedOn", "2030-01-10").param("version", Integer.toString(version)))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/programme/sessions/" + session).with(as("trainer")).with(csrf())
+        String refused = mvc.perform(post("/programme/sessions/" + session).with(as("trainer")).with(csrf())
                 .param("activityId", Long.toString(activity)).param("title", "Second title")
                 .param("plannedOn", "2030-01-11").param("version", Integer.toString(version)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Someone else saved a change")));
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(jdbc.sql("select title from programme_session where id = ?").param(session).query(String.class)
                 .single()).isEqualTo("First title");
+        // The page shows what the other person saved, keeps what this one typed, and carries the newer version...
+        assertThat(refused).contains("Someone else saved this session while you were editing")
+                .contains("First title, planned for 10 January 2030").contains("value=\"Second title\"")
+                .contains("name=\"version\" value=\"" + (version + 1) + "\"");
+        // ...so that saving again, having checked, replaces theirs.
+        mvc.perform(post("/programme/sessions/" + session).with(as("trainer")).with(csrf())
+                .param("activityId", Long.toString(activity)).param("title", "Second title")
+                .param("plannedOn", "2030-01-11").param("version", Integer.toString(version + 1)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select title from programme_session where id = ?").param(session).query(String.class)
+                .single()).isEqualTo("Second title");
     }
 
     @Test

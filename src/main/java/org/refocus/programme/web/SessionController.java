@@ -118,7 +118,8 @@ class SessionController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                result.reject("session.conflict");
+                session = showNewer(id, model);
             }
         }
         return form(session.teamId(), session, model);
@@ -157,7 +158,8 @@ class SessionController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                result.reject("session.conflict");
+                session = showNewer(id, model);
             }
         }
         return delivery(session, model);
@@ -186,10 +188,21 @@ class SessionController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                result.reject("session.conflict");
+                session = showNewer(id, model);
             }
         }
         return report(session, model);
+    }
+
+    /**
+     * Someone else saved the session first: the page shows what they saved, keeps what this person typed,
+     * and carries the newer version, so that saving again (after checking) replaces theirs knowingly.
+     */
+    private SessionView showNewer(long id, Model model) {
+        SessionView newer = sessions.session(id);
+        model.addAttribute("newer", newer);
+        return newer;
     }
 
     private String form(long teamId, SessionView session, Model model) {
