@@ -72,6 +72,19 @@ class RecoveryWebTest extends DatabaseTest {
         assertThat(page.indexOf("id=\"goals\"")).isLessThan(page.indexOf("id=\"preferences\""));
         assertThat(page.indexOf("id=\"preferences\"")).isLessThan(page.indexOf("id=\"crisis\""));
         assertThat(page).contains("Staff note", "Your words");
+        assertThat(page).as("the person is also pointed to NHS 111").contains("NHS 111");
+    }
+
+    @Test
+    void theCrisisCardAndTheEmergencyLineShowEvenWithoutCrisisContacts() throws Exception {
+        long noContacts = jdbc.sql("""
+                select p.id from person p join team t on t.id = p.team_id where t.name like 'Riverside%'
+                and p.id not in (select person_id from recovery_crisis_contact) order by p.id limit 1""")
+                .query(Long.class).single();
+        String page = mvc.perform(get("/people/" + noContacts + "/plan").with(as("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"crisis-contacts\"").contains("has no crisis contacts recorded yet")
+                .contains("call 999").doesNotContain("tel:");
     }
 
     @Test
