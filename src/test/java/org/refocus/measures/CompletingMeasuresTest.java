@@ -178,6 +178,12 @@ class CompletingMeasuresTest extends DatabaseTest {
         // Staff about to assign another one are told first, in the person's words.
         assertThat(page("/people/" + sam + "/measures/assign", "coordinator", "assign-paused"))
                 .contains("has paused questionnaires").contains("Too much going on this month.");
+        // And so is someone giving one in a session, on its questions.
+        String questions = mvc.perform(post("/people/" + sam + "/measures/start").param("instrument", "qpr-15")
+                .with(csrf()).with(as("coordinator"))).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(page(questions, "coordinator", "questions-paused")).contains("has paused questionnaires")
+                .contains("Too much going on this month.");
         String due = page("/measures/due?scope=MINE", "coordinator", "due");
         assertThat(due).contains("People who have paused questionnaires").contains("Sam Example")
                 .contains("Too much going on this month.");

@@ -17,6 +17,7 @@ import org.refocus.measures.instrument.ResponseOption;
 import org.refocus.measures.instrument.ScoreSpec;
 import org.refocus.measures.internal.InstrumentLibrary;
 import org.refocus.measures.internal.MeasureResponses;
+import org.refocus.measures.internal.MeasureSchedules;
 import org.refocus.measures.internal.Rescoring;
 import org.refocus.measures.internal.ResponseView;
 import org.refocus.measures.internal.StoredScore;
@@ -51,15 +52,17 @@ class ResponseController {
     private final People people;
     private final Accounts accounts;
     private final MeasureTexts texts;
+    private final MeasureSchedules schedules;
 
     ResponseController(MeasureResponses responses, InstrumentLibrary library, Rescoring rescoring, People people,
-            Accounts accounts, MeasureTexts texts) {
+            Accounts accounts, MeasureTexts texts, MeasureSchedules schedules) {
         this.responses = responses;
         this.library = library;
         this.rescoring = rescoring;
         this.people = people;
         this.accounts = accounts;
         this.texts = texts;
+        this.schedules = schedules;
     }
 
     record Choice(String id, String value, String label, boolean checked) {
@@ -220,6 +223,10 @@ class ResponseController {
         model.addAttribute("response", response);
         model.addAttribute("person", person);
         model.addAttribute("self", self);
+        // Staff giving a questionnaire in a session see that the person paused them (H-13).
+        MeasureSchedules.PausedPerson pause = self ? null : schedules.pauseOf(response.personId()).orElse(null);
+        model.addAttribute("pause", pause);
+        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
         model.addAttribute("definition", definition);
         model.addAttribute("wording", wording);
         model.addAttribute("questions", questions);
