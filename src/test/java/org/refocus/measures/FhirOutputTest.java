@@ -85,7 +85,7 @@ class FhirOutputTest extends DatabaseTest {
     @Test
     void eachResponseIsAQuestionnaireResponseAndEachScoreAnObservation() throws Exception {
         long sam = fixtures.sam();
-        long response = fixtures.latestResponse(sam, "qpr-15");
+        long response = fixtures.latestResult(sam, "qpr-15");
         QuestionnaireResponse qr = read("/fhir/QuestionnaireResponse/" + response, "coordinator",
                 QuestionnaireResponse.class);
         assertThat(qr.getQuestionnaire()).isEqualTo("urn:refocus:instrument:qpr-15|1");
@@ -121,7 +121,7 @@ class FhirOutputTest extends DatabaseTest {
     @Test
     void anAbsentScoreIsAnObservationWithADataAbsentReason() throws Exception {
         long sam = fixtures.sam();
-        long inspire = fixtures.latestResponse(sam, "inspire");
+        long inspire = fixtures.latestResult(sam, "inspire");
         Observation support = read("/fhir/Observation/" + inspire + "-support", "coordinator", Observation.class);
         assertThat(support.hasValueQuantity()).isTrue();
         String skipped = jdbc.sql("""
@@ -141,7 +141,7 @@ class FhirOutputTest extends DatabaseTest {
     @Test
     void outOfReachAndUnknownResourcesAreTheSameNotFoundOutcome() throws Exception {
         long sam = fixtures.sam();
-        long response = fixtures.latestResponse(sam, "qpr-15");
+        long response = fixtures.latestResult(sam, "qpr-15");
         MockHttpServletResponse outOfReach = fetch("/fhir/QuestionnaireResponse/" + response, "teamlead");
         MockHttpServletResponse unknown = fetch("/fhir/QuestionnaireResponse/987654321", "teamlead");
         assertThat(outOfReach.getStatus()).isEqualTo(404);
@@ -155,7 +155,7 @@ class FhirOutputTest extends DatabaseTest {
     @Test
     void readsThroughFhirAreAudited() throws Exception {
         long sam = fixtures.sam();
-        long response = fixtures.latestResponse(sam, "qpr-15");
+        long response = fixtures.latestResult(sam, "qpr-15");
         long before = fixtures.auditCount(sam, "VIEWED", "measure_response", "ALLOWED");
         fetch("/fhir/QuestionnaireResponse/" + response, "coordinator");
         assertThat(fixtures.auditCount(sam, "VIEWED", "measure_response", "ALLOWED")).isEqualTo(before + 1);

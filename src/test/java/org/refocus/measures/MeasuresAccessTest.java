@@ -46,7 +46,7 @@ class MeasuresAccessTest extends DatabaseTest {
     void look() {
         fixtures = new MeasuresFixtures(jdbc);
         sam = fixtures.sam();
-        samQpr = fixtures.latestResponse(sam, "qpr-15");
+        samQpr = fixtures.latestResult(sam, "qpr-15");
         hillviewPerson = fixtures.personInTeam("Hillview");
     }
 

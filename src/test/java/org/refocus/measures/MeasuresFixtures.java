@@ -32,6 +32,12 @@ final class MeasuresFixtures {
                 .param(prefix + "%").query(Long.class).single();
     }
 
+    /** The person's latest completed response (other tests may leave newer ones under way or marked in error). */
+    long latestResult(long personId, String code) {
+        return jdbc.sql("select id from measure_response where person_id = ? and instrument_code = ? "
+                + "and status = 'COMPLETED' order by id desc limit 1").params(personId, code).query(Long.class).single();
+    }
+
     long latestResponse(long personId, String code) {
         return jdbc.sql("select id from measure_response where person_id = ? and instrument_code = ? "
                 + "order by id desc limit 1").params(personId, code).query(Long.class).single();

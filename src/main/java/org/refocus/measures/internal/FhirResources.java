@@ -141,7 +141,8 @@ public class FhirResources {
     // ---------------------------------------------------------------- QuestionnaireResponse
 
     public QuestionnaireResponse questionnaireResponse(String fhirId) {
-        return questionnaireResponse(responses.open(parseId(fhirId)));
+        ResponseView r = responses.open(parseId(fhirId));
+        return questionnaireResponse(r, subject(r.personId()));
     }
 
     public Bundle questionnaireResponses(long personId) {
@@ -149,10 +150,11 @@ public class FhirResources {
         List<ResponseView> all = jdbc.sql("select id from measure_response where person_id = ? order by id")
                 .param(personId).query(Long.class).list().stream().map(responses::find).toList();
         audit.record(AuditAction.LISTED, "measure_response", null, personId, "fhir responses=" + all.size());
-        return searchSet(all.stream().map(r -> (Resource) questionnaireResponse(r)).toList());
+        Reference subject = subject(personId);
+        return searchSet(all.stream().map(r -> (Resource) questionnaireResponse(r, subject)).toList());
     }
 
-    QuestionnaireResponse questionnaireResponse(ResponseView r) {
+    QuestionnaireResponse questionnaireResponse(ResponseView r, Reference subject) {
         InstrumentDefinition d = library.version(r.versionId()).definition();
         Optional<InstrumentContent> wording = (r.contentId() != null ? library.content(r.contentId())
                 : Optional.<InstrumentLibrary.StoredContent>empty()).map(InstrumentLibrary.StoredContent::content);
@@ -162,7 +164,7 @@ public class FhirResources {
         qr.setStatus(r.enteredInError() ? QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR
                 : r.completed() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
-        qr.setSubject(subject(r.personId()));
+        qr.setSubject(subject.copy());
         qr.setAuthored(Date.from(r.completed() ? r.completedAt() : r.startedAt()));
         qr.getMeta().addTag(MODE_SYSTEM, r.mode(), null);
         if ("SELF".equals(r.mode())) {
@@ -203,9 +205,10 @@ public class FhirResources {
     public Bundle observations(long personId) {
         List<ResponseView> completed = responses.completedOf(personId);
         audit.record(AuditAction.VIEWED, "measure_results", personId, personId, "fhir observations");
+        Reference subject = subject(personId);
         List<Resource> all = new ArrayList<>();
         for (ResponseView r : completed) {
-            all.addAll(observations(r));
+            all.addAll(observations(r, subject));
         }
         return searchSet(all);
     }
@@ -216,11 +219,11 @@ public class FhirResources {
             throw new NotFoundException("observation");
         }
         ResponseView r = responses.open(parseId(fhirId.substring(0, dash)));
-        return observations(r).stream().filter(o -> o.getIdElement().getIdPart().equals(fhirId)).findFirst()
+        return observations(r, subject(r.personId())).stream().filter(o -> o.getIdElement().getIdPart().equals(fhirId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("observation"));
     }
 
-    List<Observation> observations(ResponseView r) {
+    List<Observation> observations(ResponseView r, Reference subject) {
         if (!r.completed()) {
             return List.of();
         }
@@ -245,7 +248,7 @@ public class FhirResources {
             code.addCoding(new Coding(SCORE_SYSTEM, scoredWith.code() + "." + spec.key(), spec.label()));
             code.setText(spec.label());
             o.setCode(code);
-            o.setSubject(subject(r.personId()));
+            o.setSubject(subject.copy());
             o.setEffective(new DateTimeType(Date.from(r.completedAt())));
             o.setIssued(Date.from(r.completedAt()));
             o.addDerivedFrom(new Reference("QuestionnaireResponse/" + r.id()));

@@ -63,4 +63,10 @@ final class ImportedFiles {
                 .params(versionId, sha256)
                 .query((rs, n) -> new Earlier(rs.getTimestamp(1).toInstant(), rs.getInt(2))).optional();
     }
+
+    /** Why an import of this file was refused: the earlier import it repeats. */
+    String whyRefused(long versionId, String sha256) {
+        return earlier(versionId, sha256).map(Earlier::message)
+                .orElse("This file was imported already. Nothing was stored this time.");
+    }
 }

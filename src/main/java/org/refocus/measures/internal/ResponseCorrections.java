@@ -22,6 +22,13 @@ public class ResponseCorrections {
 
     static final int MAX_REASON = 500;
 
+    /** Marks responses entered in error; parameters: who, why, who; then the WHERE clause's. */
+    private static final String MARK = """
+            update measure_response set status = 'ENTERED_IN_ERROR', entered_in_error_at = now(),
+                   entered_in_error_by = ?, entered_in_error_reason = ?, updated_at = now(), updated_by = ?,
+                   version = version + 1
+            """;
+
     private final JdbcClient jdbc;
     private final MeasureResponses responses;
     private final ResponseImports imports;
@@ -39,14 +46,9 @@ public class ResponseCorrections {
         requireStaff();
         String why = requireReason(reason);
         ResponseView response = responses.find(responseId);
-        int rows = jdbc.sql("""
-                update measure_response set status = 'ENTERED_IN_ERROR', entered_in_error_at = now(),
-                       entered_in_error_by = ?, entered_in_error_reason = ?, updated_at = now(), updated_by = ?,
-                       version = version + 1
-                where id = ? and version = ? and status = 'COMPLETED'""")
-                .params(AuthenticatedActor.currentAccountId(), why, AuthenticatedActor.currentAccountId(), responseId,
-                        version)
-                .update();
+        Long actor = AuthenticatedActor.currentAccountId();
+        int rows = jdbc.sql(MARK + "where id = ? and version = ? and status = 'COMPLETED'")
+                .params(actor, why, actor, responseId, version).update();
         if (rows != 1) {
             throw new ConflictException("measure_response");
         }
@@ -67,11 +69,7 @@ public class ResponseCorrections {
             throw new ConflictException("measure_import_job");
         }
         Long actor = AuthenticatedActor.currentAccountId();
-        int marked = jdbc.sql("""
-                update measure_response set status = 'ENTERED_IN_ERROR', entered_in_error_at = now(),
-                       entered_in_error_by = ?, entered_in_error_reason = ?, updated_at = now(), updated_by = ?,
-                       version = version + 1
-                where import_job_id = ? and status = 'COMPLETED'""")
+        int marked = jdbc.sql(MARK + "where import_job_id = ? and status = 'COMPLETED'")
                 .params(actor, why, actor, jobId).update();
         int jobs = jdbc.sql("""
                 update measure_import_job set status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = ?,

@@ -276,9 +276,8 @@ public class ResponseImports {
             return result;
         });
         if (IMPORTED_ALREADY.equals(counts.failure())) {
-            counts = new Counts(counts.read(), counts.withErrors(), 0, List.of(), importedFiles.earlier(job.versionId(),
-                    sha256).map(ImportedFiles.Earlier::message).orElse("This file was imported already. Nothing was stored "
-                    + "this time."));
+            counts = new Counts(counts.read(), counts.withErrors(), 0, List.of(),
+                    importedFiles.whyRefused(job.versionId(), sha256));
         }
         boolean failed = counts.failure() != null || (job.allOrNothing() && counts.withErrors() > 0);
         Counts finished = counts;

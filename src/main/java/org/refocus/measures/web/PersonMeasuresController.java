@@ -115,8 +115,7 @@ class PersonMeasuresController {
         model.addAttribute("person", person);
         model.addAttribute("self", self);
         model.addAttribute("staff", staff);
-        model.addAttribute("pause", pause);
-        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
+        addPause(model, pause);
         model.addAttribute("due", due);
         model.addAttribute("inProgress", underWay);
         model.addAttribute("blocks", blocks);
@@ -211,11 +210,16 @@ class PersonMeasuresController {
         return "redirect:/people/" + schedule.personId() + "/measures";
     }
 
+    /** The person's pause, if any, and since when, for the pause fragments in measures/fragments.html. */
+    static void addPause(Model model, MeasureSchedules.PausedPerson pause) {
+        model.addAttribute("pause", pause);
+        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
+    }
+
     private String assignPage(long id, Model model) {
         model.addAttribute("person", people.open(id));
         MeasureSchedules.PausedPerson pause = schedules.pauseOf(id).orElse(null);
-        model.addAttribute("pause", pause);
-        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
+        addPause(model, pause);
         model.addAttribute("instrumentOptions", availableInstruments());
         model.addAttribute("missingWording", library.current().stream()
                 .filter(d -> library.currentContent(library.versionId(d)).isEmpty())

@@ -225,8 +225,7 @@ class ResponseController {
         model.addAttribute("self", self);
         // Staff giving a questionnaire in a session see that the person paused them (H-13).
         MeasureSchedules.PausedPerson pause = self ? null : schedules.pauseOf(response.personId()).orElse(null);
-        model.addAttribute("pause", pause);
-        model.addAttribute("pauseSince", pause == null ? null : MeasureTexts.day(pause.since()));
+        PersonMeasuresController.addPause(model, pause);
         model.addAttribute("definition", definition);
         model.addAttribute("wording", wording);
         model.addAttribute("questions", questions);
