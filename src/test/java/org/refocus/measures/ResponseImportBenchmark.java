@@ -222,12 +222,18 @@ public final class ResponseImportBenchmark {
             }
             out.write('\n');
             StringBuilder line = new StringBuilder(64);
+            // At most one response per person per day, as on paper: the import reports repeats as problems.
+            java.util.Set<Long> days = new java.util.HashSet<>(rows * 2);
             for (int r = 0; r < rows; r++) {
                 line.setLength(0);
                 long person = people.get(random.nextInt(people.size()));
                 int level = (int) (person % 5);
+                int day = random.nextInt(3 * 365);
+                while (!days.add(person * 4096 + day)) {
+                    day = random.nextInt(3 * 365);
+                }
                 line.append(person).append(',').append(BORN.plusDays(person % 15000)).append(',')
-                        .append(first.plusDays(random.nextInt(3 * 365)));
+                        .append(first.plusDays(day));
                 for (int i = 0; i < 15; i++) {
                     line.append(',');
                     if (random.nextInt(100) != 0) {

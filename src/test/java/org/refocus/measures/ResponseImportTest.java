@@ -32,6 +32,9 @@ class ResponseImportTest extends DatabaseTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.refocus.measures.internal.ResponseCorrections corrections;
+
     @TempDir
     Path directory;
 
@@ -75,7 +78,7 @@ class ResponseImportTest extends DatabaseTest {
     void reportsEveryProblemRowByRowAndStoresNothing() throws IOException {
         long before = count();
         ResponseImports.JobView job = imports.importNow(csv(HEADER,
-                row(riverside, "2025-01-15", "3"),
+                row(riverside, "2023-01-15", "3"),
                 row(riverside, "2025-01-16", "3").replaceFirst(",3,3,", ",3,7,"),
                 row(hillview, "2025-01-17", "2"),
                 row(987654321L, "2025-01-18", "2"),
@@ -112,7 +115,7 @@ class ResponseImportTest extends DatabaseTest {
     void withAllOrNothingOffTheGoodRowsAreStoredAndTheOthersListed() throws IOException {
         long before = count();
         ResponseImports.JobView job = imports.importNow(csv(HEADER,
-                row(riverside, "2025-01-15", "3"), row(hillview, "2025-01-17", "2"), row(riverside, "2025-03-15", "2")),
+                row(riverside, "2023-02-15", "3"), row(hillview, "2025-01-17", "2"), row(riverside, "2023-03-15", "2")),
                 "mixed.csv", "qpr-15", false);
         assertThat(job.status()).isEqualTo("SUCCEEDED");
         assertThat(job.rowsImported()).isEqualTo(2);
@@ -217,7 +220,7 @@ class ResponseImportTest extends DatabaseTest {
         ResponseImports.JobView job = imports.importNow(csv(HEADER,
                 riverside + "," + wrongBirth + ",2025-01-15" + ",3".repeat(15),
                 riverside + ",14/07/1980,2025-01-15" + ",3".repeat(15),
-                row(riverside, "2025-01-16", "3")), "typo.csv", "qpr-15", false);
+                row(riverside, "2023-05-16", "3")), "typo.csv", "qpr-15", false);
         assertThat(job.rowsImported()).isEqualTo(1);
         assertThat(imports.errors(job.id())).extracting(ResponseImports.RowError::rowNumber, ResponseImports.RowError::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "date_of_birth"),
@@ -229,13 +232,94 @@ class ResponseImportTest extends DatabaseTest {
         // By NHS number (with its check digit) the date of birth is optional.
         String nhs = jdbc.sql("select nhs_number from person where id = ?").param(riverside).query(String.class).single();
         ResponseImports.JobView byNhs = imports.importNow(csv(HEADER.replace("person_id,date_of_birth", "nhs_number"),
-                nhs + ",2025-02-16" + ",2".repeat(15)), "nhs-only.csv", "qpr-15", true);
+                nhs + ",2023-06-16" + ",2".repeat(15)), "nhs-only.csv", "qpr-15", true);
         assertThat(byNhs.status()).isEqualTo("SUCCEEDED");
     }
 
     @Test
+    void rowsThatRepeatAStoredResponseOrAnotherRowAreReportedNotCountedTwice() throws IOException {
+        // Paper forms keyed in once already; then another system's export arrives with the same answers.
+        ResponseImports.JobView keyedIn = imports.importNow(csv(HEADER, row(riverside, "1995-03-01", "2"),
+                row(riverside, "1995-06-01", "3")), "keyed-in.csv", "qpr-15", true);
+        assertThat(keyedIn.status()).isEqualTo("SUCCEEDED");
+        long sam = fixtures.sam();
+        long samsResponse = fixtures.latestResult(sam, "qpr-15");
+        String samsRow = jdbc.sql("""
+                select ? || ',' || ? || ',' || (completed_at at time zone 'Europe/London')::date || ','
+                       || array_to_string(answers, ',', '') from measure_response where id = ?""")
+                .params(sam, dob(sam), samsResponse).query(String.class).single();
+        long before = count();
+
+        ResponseImports.JobView export = imports.importNow(csv(HEADER,
+                row(riverside, "1995-03-01", "2"),
+                row(riverside, "1995-03-01", "1"),
+                row(riverside, "1995-09-01", "4"),
+                samsRow,
+                row(riverside, "1995-09-01", "4")), "export.csv", "qpr-15", true);
+
+        assertThat(export.status()).isEqualTo("FAILED");
+        assertThat(export.rowsWithErrors()).isEqualTo(3);
+        assertThat(count()).isEqualTo(before);
+        assertThat(imports.errors(export.id())).extracting(ResponseImports.RowError::rowNumber,
+                ResponseImports.RowError::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "This row repeats a response already stored for this person for "
+                        + "1995-03-01, imported earlier (import " + keyedIn.id() + "): same date and answers. Remove the "
+                        + "row, or first mark the stored response entered in error."),
+                org.assertj.core.groups.Tuple.tuple(5, "This row repeats a response already stored for this person for "
+                        + samsRow.split(",")[2] + ", completed in REFOCUS: same date and answers. Remove the row, or "
+                        + "first mark the stored response entered in error."),
+                org.assertj.core.groups.Tuple.tuple(6, "This row repeats row 4: same person, date and answers. Remove "
+                        + "one of them."));
+
+        // With all-or-nothing off the repeats are left out and the rest stored, once each.
+        ResponseImports.JobView rest = imports.importNow(csv(HEADER,
+                row(riverside, "1995-03-01", "2"),
+                row(riverside, "1995-03-01", "1"),
+                row(riverside, "1995-09-01", "4"),
+                row(riverside, "1995-09-01", "4")), "export-rest.csv", "qpr-15", false);
+        assertThat(rest.status()).isEqualTo("SUCCEEDED");
+        assertThat(rest.rowsImported()).isEqualTo(2);
+        assertThat(rest.rowsWithErrors()).isEqualTo(2);
+        assertThat(count()).isEqualTo(before + 2);
+
+        // A stored response marked entered in error no longer counts, so its replacement can be imported.
+        long wrong = jdbc.sql("select id from measure_response where import_job_id = ? and completed_at::date = '1995-06-01'")
+                .param(keyedIn.id()).query(Long.class).single();
+        int version = jdbc.sql("select version from measure_response where id = ?").param(wrong).query(Integer.class).single();
+        corrections.markEnteredInError(wrong, version, "Keyed in against the wrong form");
+        ResponseImports.JobView replacement = imports.importNow(csv(HEADER, row(riverside, "1995-06-01", "3")),
+                "replacement.csv", "qpr-15", true);
+        assertThat(replacement.status()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aRowRepeatingOneInAnEarlierChunkOfALargeFileIsFoundToo() throws IOException {
+        // SWEMWBS, which no one in the demo has answered: only the file itself can make the last row a repeat.
+        assertThat(jdbc.sql("select count(*) from measure_response where instrument_code = 'swemwbs'")
+                .query(Long.class).single()).isZero();
+        int rows = 70_000;
+        String[] lines = new String[rows + 2];
+        lines[0] = "person_id,date_of_birth,completed_on,swemwbs_01,swemwbs_02,swemwbs_03,swemwbs_04,swemwbs_05,"
+                + "swemwbs_06,swemwbs_07";
+        String person = riverside + "," + dob(riverside) + ",";
+        java.time.LocalDate first = java.time.LocalDate.of(1990, 1, 1);
+        for (int i = 1; i <= rows; i++) {
+            lines[i] = person + first.plusDays(i % 10_000) + "," + (1 + (i / 10_000) % 5) + "," + (1 + i / 50_000)
+                    + ",3".repeat(5);
+        }
+        lines[rows + 1] = lines[1];
+        ResponseImports.JobView job = imports.importNow(csv(lines), "large.csv", "swemwbs", true);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.rowsWithErrors()).isEqualTo(1);
+        assertThat(imports.errors(job.id())).singleElement().satisfies(e -> {
+            assertThat(e.rowNumber()).isEqualTo(rows + 2);
+            assertThat(e.message()).startsWith("This row repeats an earlier row of this file");
+        });
+    }
+
+    @Test
     void theImportersJobIsInvisibleToOthers() throws IOException {
-        ResponseImports.JobView job = imports.importNow(csv(HEADER, row(riverside, "2025-01-15", "3")), "a.csv",
+        ResponseImports.JobView job = imports.importNow(csv(HEADER, row(riverside, "2023-04-15", "3")), "a.csv",
                 "qpr-15", true);
         jdbc.sql("update measure_import_job set created_by = ? where id = ?").params(fixtures.account("rita.lead"),
                 job.id()).update();

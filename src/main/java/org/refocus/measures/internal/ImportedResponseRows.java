@@ -8,21 +8,28 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.refocus.measures.instrument.ScoreResult;
 import org.refocus.measures.instrument.ScoreValue;
 
 /**
- * The checked, scored rows of one import, streamed into {@code measure_response} with a binary
- * {@code COPY}. Rows are gathered in chunks and each chunk is written in (person, date) order, so that
- * the person index is filled a few neighbouring pages at a time rather than at random. Identifiers
- * therefore follow that order, not the file's.
+ * The checked, scored rows of one import, written into {@code measure_response} with binary
+ * {@code COPY}. Rows are gathered in chunks. Before a chunk is written, rows that repeat another row of
+ * the file or a response already stored (same person, day and answers; {@link StoredRepeats}) are taken
+ * out and reported as row problems. Each chunk is then written in (person, date) order by its own
+ * {@code COPY}, so that the person index is filled a few neighbouring pages at a time rather than at
+ * random. Identifiers therefore follow that order, not the file's.
+ *
+ * <p>Once writing has stopped (all-or-nothing after a problem), rows are still gathered and checked for
+ * repeats so that the report lists them too, but nothing more is written; the caller rolls back.
  *
  * <p>Measured on a million QPR-15 rows for 10,000 people (2 cores): 51,500 rows/s with text COPY in file
  * order; 48,500 with binary COPY in file order; 52,700-55,300 with binary COPY sorted per chunk. The
  * server's per-row foreign-key checks and index insertions dominate: without the two foreign keys the
- * same import runs at 91,000-98,600 rows/s. See the README's benchmark section.
+ * same import runs at 91,000-98,600 rows/s. See the README's benchmark section for the repeat check.
  */
 final class ImportedResponseRows {
 
@@ -35,36 +42,58 @@ final class ImportedResponseRows {
     private static final int FIELDS = 17;
     private static final int CHUNK_ROWS = 1 << 16;
     private static final int WRITE_BYTES = 1 << 20;
+    private static final short ABSENT = Short.MIN_VALUE;
     private static final byte[] IMPORTED = "IMPORTED".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMPLETED = "COMPLETED".getBytes(StandardCharsets.US_ASCII);
 
-    private final CopyIn copyIn;
+    private final CopyManager copy;
+    private final StoredRepeats stored;
+    private final Set<Long> peopleWithStored;
+    private final SeenResponses seen = new SeenResponses();
+    private final List<ResponseImports.RowError> errors;
     private final byte[] instrumentCode;
     private final long versionId;
     private final long actor;
     private final long jobId;
+    private final int items;
+    private final boolean allOrNothing;
     private final BinaryCopyRows chunk = new BinaryCopyRows(CHUNK_ROWS * 256);
     private final BinaryCopyRows out = new BinaryCopyRows(WRITE_BYTES + 4096);
     private final long[] persons = new long[CHUNK_ROWS];
-    private final long[] days = new long[CHUNK_ROWS];
+    private final int[] days = new int[CHUNK_ROWS];
+    private final int[] rowNumbers = new int[CHUNK_ROWS];
+    private final long[] fingerprints = new long[CHUNK_ROWS];
+    private final short[] codes;
     private final int[] starts = new int[CHUNK_ROWS + 1];
+    private final boolean[] repeats = new boolean[CHUNK_ROWS];
     private final List<BigDecimal> values = new ArrayList<>();
     private final List<String> absences = new ArrayList<>();
+    private CopyIn copyIn;
+    private boolean writing = true;
     private int rows;
     private int written;
 
-    ImportedResponseRows(CopyManager copy, String instrumentCode, long versionId, long actor, long jobId)
-            throws SQLException {
-        this.copyIn = copy.copyIn(COPY);
+    ImportedResponseRows(CopyManager copy, StoredRepeats stored, Set<Long> peopleWithStored,
+            List<ResponseImports.RowError> errors, String instrumentCode, long versionId, long actor, long jobId, int items, boolean allOrNothing) {
+        this.copy = copy;
+        this.stored = stored;
+        this.peopleWithStored = peopleWithStored;
+        this.errors = errors;
         this.instrumentCode = instrumentCode.getBytes(StandardCharsets.UTF_8);
         this.versionId = versionId;
         this.actor = actor;
         this.jobId = jobId;
-        out.header();
+        this.items = items;
+        this.allOrNothing = allOrNothing;
+        this.codes = new short[CHUNK_ROWS * items];
     }
 
-    /** Adds one response: its answers in item order ({@code present[i]} false where skipped) and its scores. */
-    void add(long personId, long teamId, LocalDate completedOn, short[] answers, boolean[] present, int items,
+    /**
+     * Adds the response of CSV row {@code rowNumber}: its answers in item order ({@code present[i]} false
+     * where skipped) and its scores. Returns how many rows were found to be repeats if this filled a
+     * chunk (they are in the report, and not written), otherwise 0.
+     */
+    int add(int rowNumber, long personId, long teamId, LocalDate completedOn, short[] answers, boolean[] present,
             ScoreResult result) throws SQLException {
         var at = completedOn.atTime(12, 0).toInstant(ZoneOffset.UTC);
         values.clear();
@@ -77,7 +106,12 @@ final class ImportedResponseRows {
         }
         starts[rows] = chunk.length();
         persons[rows] = personId;
-        days[rows] = completedOn.toEpochDay();
+        days[rows] = (int) completedOn.toEpochDay();
+        rowNumbers[rows] = rowNumber;
+        for (int i = 0; i < items; i++) {
+            codes[rows * items + i] = present[i] ? answers[i] : ABSENT;
+        }
+        fingerprints[rows] = SeenResponses.fingerprint(personId, days[rows], codes, rows * items, (rows + 1) * items);
         chunk.row(FIELDS).int8(personId).int8(teamId).text(instrumentCode).int8(versionId).int8(versionId)
                 .text(IMPORTED).text(COMPLETED).int2Array(answers, present, items).numericArray(values);
         if (anyAbsent) {
@@ -87,49 +121,159 @@ final class ImportedResponseRows {
         }
         chunk.bool(result.complete()).timestamptz(at).timestamptz(at).int8(actor).int8(jobId).int8(actor).int8(actor);
         rows++;
-        written++;
-        if (rows == CHUNK_ROWS) {
-            writeChunk();
-        }
+        return rows == CHUNK_ROWS ? writeChunk() : 0;
     }
 
-    /** How many rows have been added. */
+    /** Stops writing: rows added from now on are only checked for repeats (all-or-nothing after a problem). */
+    void stopWriting() {
+        writing = false;
+    }
+
+    /** Whether every chunk so far has been written. */
+    boolean writing() {
+        return writing;
+    }
+
+    /** How many rows have been written. */
     int count() {
         return written;
     }
 
-    /** Writes what is left and ends the COPY; the server has then checked and stored every row. */
-    void finish() throws SQLException {
-        writeChunk();
-        out.trailer();
-        send();
-        copyIn.endCopy();
+    /**
+     * Checks and writes what is left; the server has then checked and stored every written row. Returns
+     * how many of the remaining rows were repeats.
+     */
+    int finish() throws SQLException {
+        return writeChunk();
     }
 
-    /** Abandons the COPY if it is still open: the server stores none of its rows. */
+    /** Abandons a COPY that an error interrupted: the server stores none of its rows. */
     void cancel() throws SQLException {
-        if (copyIn.isActive()) {
+        if (copyIn != null && copyIn.isActive()) {
             copyIn.cancelCopy();
         }
     }
 
-    private void writeChunk() throws SQLException {
+    private int writeChunk() throws SQLException {
         starts[rows] = chunk.length();
         Integer[] order = new Integer[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> persons[a] != persons[b] ? Long.compare(persons[a], persons[b])
-                : Long.compare(days[a], days[b]));
-        byte[] encoded = chunk.buffer();
-        for (int i : order) {
-            out.bytes(encoded, starts[i], starts[i + 1] - starts[i]);
-            if (out.length() >= WRITE_BYTES) {
-                send();
+        Arrays.sort(order, this::compare);
+        int found = repeatsWithinChunk(order) + repeatsOfStored(order);
+        if (found > 0 && allOrNothing) {
+            writing = false;
+        }
+        if (writing && rows > found) {
+            copyIn = copy.copyIn(COPY);
+            out.header();
+            byte[] encoded = chunk.buffer();
+            for (int i : order) {
+                if (!repeats[i]) {
+                    out.bytes(encoded, starts[i], starts[i + 1] - starts[i]);
+                    seen.add(fingerprints[i]);
+                    written++;
+                    if (out.length() >= WRITE_BYTES) {
+                        send();
+                    }
+                }
             }
+            out.trailer();
+            send();
+            copyIn.endCopy();
         }
         chunk.clear();
+        Arrays.fill(repeats, 0, rows, false);
         rows = 0;
+        return found;
+    }
+
+    /** Rows equal to an earlier row of the same chunk sit next to it in (person, day, answers, row) order. */
+    private int repeatsWithinChunk(Integer[] order) {
+        int found = 0;
+        int first = 0;
+        for (int k = 1; k < order.length; k++) {
+            if (sameResponse(order[first], order[k])) {
+                repeats[order[k]] = true;
+                found++;
+                report(order[k], "This row repeats row " + rowNumbers[order[first]]
+                        + ": same person, date and answers. Remove one of them.");
+            } else {
+                first = k;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Rows that may repeat a stored response are looked up, exactly, in one query: those of people who had
+     * responses to this instrument before the import, and those whose fingerprint an earlier chunk wrote.
+     */
+    private int repeatsOfStored(Integer[] order) {
+        int candidates = 0;
+        for (int i : order) {
+            candidates += mayRepeatStored(i) ? 1 : 0;
+        }
+        long[] p = new long[candidates];
+        int[] d = new int[candidates];
+        String[] a = new String[candidates];
+        int[] index = new int[candidates];
+        int n = 0;
+        for (int i : order) {
+            if (mayRepeatStored(i)) {
+                p[n] = persons[i];
+                d[n] = days[i];
+                a[n] = arrayLiteral(i);
+                index[n++] = i;
+            }
+        }
+        Map<Integer, String> found = stored.find(p, d, a);
+        found.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            repeats[index[e.getKey()]] = true;
+            report(index[e.getKey()], e.getValue());
+        });
+        return found.size();
+    }
+
+    private boolean mayRepeatStored(int i) {
+        return !repeats[i] && (peopleWithStored.contains(persons[i]) || seen.contains(fingerprints[i]));
+    }
+
+    private void report(int i, String message) {
+        if (errors.size() <= ResponseImports.MAX_STORED_ERRORS) {
+            errors.add(new ResponseImports.RowError(rowNumbers[i], null, message));
+        }
+    }
+
+    private int compare(int a, int b) {
+        if (persons[a] != persons[b]) {
+            return Long.compare(persons[a], persons[b]);
+        }
+        if (days[a] != days[b]) {
+            return Integer.compare(days[a], days[b]);
+        }
+        int answers = Arrays.compare(codes, a * items, (a + 1) * items, codes, b * items, (b + 1) * items);
+        return answers != 0 ? answers : Integer.compare(rowNumbers[a], rowNumbers[b]);
+    }
+
+    private boolean sameResponse(int a, int b) {
+        return persons[a] == persons[b] && days[a] == days[b]
+                && Arrays.equals(codes, a * items, (a + 1) * items, codes, b * items, (b + 1) * items);
+    }
+
+    private String arrayLiteral(int row) {
+        StringBuilder text = new StringBuilder(items * 3 + 2).append('{');
+        for (int i = 0; i < items; i++) {
+            short code = codes[row * items + i];
+            text.append(i == 0 ? "" : ",");
+            if (code == ABSENT) {
+                text.append("NULL");
+            } else {
+                text.append(code);
+            }
+        }
+        return text.append('}').toString();
     }
 
     private void send() throws SQLException {

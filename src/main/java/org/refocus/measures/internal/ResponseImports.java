@@ -321,7 +321,10 @@ public class ResponseImports {
                        version = version + 1 where id = ?""").params(message, jobId).update());
     }
 
-    /** Reads, checks and scores every row; streams the valid ones into COPY (until the first error, if all-or-nothing). */
+    /**
+     * Reads, checks and scores every row and writes the valid ones with COPY (until the first problem, if
+     * all-or-nothing); rows that repeat another row or a stored response are problems too.
+     */
     private Counts copy(Prepared job, Path file) throws IOException, SQLException {
         InstrumentDefinition d = job.definition();
         long size = Math.max(1, Files.size(file));
@@ -335,14 +338,15 @@ public class ResponseImports {
                         "The header row does not fit " + d.reference() + ". Nothing was stored.");
             }
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            ImportedResponseRows rows = new ImportedResponseRows(connection.unwrap(PGConnection.class).getCopyAPI(),
-                    d.code(), job.versionId(), job.actor(), job.jobId());
             List<RowError> errors = new ArrayList<>();
-            boolean writing = true;
+            int itemCount = columns.items().length;
+            StoredRepeats stored = new StoredRepeats(jdbc, d.code(), job.jobId());
+            ImportedResponseRows rows = new ImportedResponseRows(connection.unwrap(PGConnection.class).getCopyAPI(),
+                    stored, stored.peopleWithResponses(job.reach().teamOfPerson().keySet()), errors, d.code(),
+                    job.versionId(), job.actor(), job.jobId(), itemCount, job.allOrNothing());
             int read = 0;
             int withErrors = 0;
             try {
-                int itemCount = columns.items().length;
                 Map<String, Integer> answers = new HashMap<>(itemCount * 2);
                 short[] codes = new short[itemCount];
                 boolean[] present = new boolean[itemCount];
@@ -359,7 +363,7 @@ public class ResponseImports {
                         check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
                     } else {
                         Long personId = columns.person(row, job.reach(), check);
-                    columns.checkBirthDate(row, personId, job.reach(), check);
+                        columns.checkBirthDate(row, personId, job.reach(), check);
                         LocalDate completedOn = columns.completedOn(row, today, check);
                         answers.clear();
                         for (int i = 0; i < itemCount; i++) {
@@ -386,16 +390,15 @@ public class ResponseImports {
                                 present[i] = true;
                             }
                         }
-                        if (!check.failed() && writing) {
-                            rows.add(personId, job.reach().teamOfPerson().get(personId), completedOn, codes, present,
-                                    itemCount, Scoring.score(d, answers));
+                        if (!check.failed()) {
+                            withErrors += rows.add(rowNumber, personId, job.reach().teamOfPerson().get(personId),
+                                    completedOn, codes, present, Scoring.score(d, answers));
                         }
                     }
                     if (check.failed()) {
                         withErrors++;
-                        if (job.allOrNothing() && writing) {
-                            writing = false;
-                            rows.cancel();
+                        if (job.allOrNothing()) {
+                            rows.stopWriting();
                         }
                     }
                     if (errors.size() > MAX_STORED_ERRORS) {
@@ -405,8 +408,9 @@ public class ResponseImports {
                         progress(job.jobId(), read, withErrors, (int) Math.min(99, counting.count() * 100 / size));
                     }
                 }
-                if (writing) {
-                    rows.finish();
+                withErrors += rows.finish();
+                if (errors.size() > MAX_STORED_ERRORS) {
+                    errors.subList(MAX_STORED_ERRORS, errors.size()).clear();
                 }
             } catch (IOException | SQLException | RuntimeException e) {
                 try {
@@ -420,7 +424,7 @@ public class ResponseImports {
             if (read == 0) {
                 return new Counts(0, 0, 0, List.of(), "The file has a header row but no responses. Nothing was stored.");
             }
-            return new Counts(read, withErrors, writing ? imported : 0, errors, null);
+            return new Counts(read, withErrors, rows.writing() ? imported : 0, errors, null);
         }
     }
 
