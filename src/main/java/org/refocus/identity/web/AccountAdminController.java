@@ -196,7 +196,7 @@ class AccountAdminController {
     private String teamNames(AccountView account) {
         List<String> names = organisations.teams(account.teamIds()).values().stream().map(TeamView::name).sorted()
                 .toList();
-        return names.isEmpty() ? messages.getMessage("account.newer.none", null, java.util.Locale.UK)
+        return names.isEmpty() ? messages.getMessage("conflict.newer.none", null, java.util.Locale.UK)
                 : String.join(", ", names);
     }
 
