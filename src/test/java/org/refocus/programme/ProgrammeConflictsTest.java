@@ -1,0 +1,144 @@
+package org.refocus.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.refocus.testing.TwoEditors.formVersion;
+import static org.refocus.testing.TwoEditors.newer;
+import static org.refocus.testing.TwoEditors.staleSaveShowsTheirsThenSavingAgainWorks;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Two people change the same programme record: the second sees what the first saved, keeps what they typed,
+ * and can save again knowingly. Each test makes its own organisation and template, or its own team with its
+ * own leader, so the demo records other tests read stay as they were.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ProgrammeConflictsTest extends DatabaseTest {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final LocalDate today = LocalDate.now();
+
+    @Test
+    void aStaleTemplateChangeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        long template = ownTemplate();
+        mvc.perform(saveTemplate(template, "Their template", 18, 0).param("description", "Their description"))
+                .andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveTemplate(template, "My template", 12, version),
+                0, version("programme_template", template), "Their template, 18 months. Description: Their description",
+                "value=\"My template\"");
+        assertThat(jdbc.sql("select name || ' ' || duration_months from programme_template where id = ?")
+                .param(template).query(String.class).single()).isEqualTo("My template 12");
+    }
+
+    @Test
+    void aStaleActivityChangeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        long activity = firstActivity(ownTemplate());
+        mvc.perform(saveActivity(activity, "Their activity", 0)).andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveActivity(activity, "My activity", version),
+                0, version("programme_template_activity", activity),
+                "Their activity, in month 2. Coaching skills: Reflection session, target 3, for Staff.",
+                "value=\"My activity\"");
+        assertThat(jdbc.sql("select title from programme_template_activity where id = ?").param(activity)
+                .query(String.class).single()).isEqualTo("My activity");
+    }
+
+    @Test
+    void aStaleActivityRemovalSaysWhatChangedAndTheTemplateShowsItAsItIsNow() throws Exception {
+        long template = ownTemplate();
+        long activity = firstActivity(template);
+        mvc.perform(saveActivity(activity, "Their activity", 0)).andExpect(status().is3xxRedirection());
+
+        var stale = mvc.perform(removeActivity(activity, 0))
+                .andExpect(redirectedUrl("/programme/templates/" + template))
+                .andExpect(flash().attribute("problem", "template.activityChanged")).andReturn();
+        // The flash attribute lives in the (JDBC) session: follow the redirect with its cookie.
+        String page = mvc.perform(get("/programme/templates/" + template).with(as("admin"))
+                        .cookie(stale.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<title>Error: ").contains("nhsuk-error-summary")
+                .contains("so it has not been removed").doesNotContain("Success").contains("Their activity");
+        // Removing it again from its page as it is now goes through.
+        String activityPage = mvc.perform(get("/programme/template-activities/" + activity).with(as("admin")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        mvc.perform(removeActivity(activity, formVersion(activityPage, "version")))
+                .andExpect(flash().attribute("flash", "template.activityRemoved"));
+    }
+
+    private long ownTemplate() throws Exception {
+        String suffix = Long.toString(System.nanoTime());
+        long organisation = jdbc.sql("insert into organisation (name) values (?) returning id")
+                .param("Template conflict trust " + suffix).query(Long.class).single();
+        mvc.perform(post("/programme/templates/" + defaultTemplate() + "/copy").with(as("admin")).with(csrf())
+                        .param("organisationId", Long.toString(organisation)).param("name", "Copy " + suffix))
+                .andExpect(status().is3xxRedirection());
+        return jdbc.sql("select id from programme_template where organisation_id = ?").param(organisation)
+                .query(Long.class).single();
+    }
+
+    private long firstActivity(long template) {
+        return jdbc.sql("select id from programme_template_activity where template_id = ? order by id limit 1")
+                .param(template).query(Long.class).single();
+    }
+
+    private MockHttpServletRequestBuilder saveTemplate(long template, String name, int months, int version) {
+        return post("/programme/templates/" + template).with(as("admin")).with(csrf()).param("name", name)
+                .param("durationMonths", Integer.toString(months)).param("version", Integer.toString(version));
+    }
+
+    private MockHttpServletRequestBuilder saveActivity(long activity, String title, int version) {
+        return post("/programme/template-activities/" + activity).with(as("admin")).with(csrf())
+                .param("component", "COACHING").param("kind", "REFLECTION_SESSION").param("title", title)
+                .param("targetCount", "3").param("audience", "STAFF").param("month", "2")
+                .param("version", Integer.toString(version));
+    }
+
+    private MockHttpServletRequestBuilder removeActivity(long activity, int version) {
+        return post("/programme/template-activities/" + activity + "/remove").with(as("admin")).with(csrf())
+                .param("version", Integer.toString(version));
+    }
+
+    private long defaultTemplate() {
+        return jdbc.sql("select id from programme_template where is_default").query(Long.class).single();
+    }
+
+    private int version(String table, long id) {
+        return jdbc.sql("select version from " + table + " where id = ?").param(id).query(Integer.class).single();
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+}
