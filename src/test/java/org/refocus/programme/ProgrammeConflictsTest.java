@@ -97,6 +97,41 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 .andExpect(flash().attribute("flash", "template.activityRemoved"));
     }
 
+    @Test
+    void aStaleProgrammeDetailsChangeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Details conflict");
+        long programme = start(team, today.minusDays(5));
+        mvc.perform(saveDetails(team, today.minusDays(10), 0)).andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveDetails(team, today.minusDays(20), version),
+                0, version("team_programme", programme), templateName() + ", starting on "
+                        + DAY.format(today.minusDays(10)) + ". Trainers and facilitators: None named yet.",
+                "value=\"" + today.minusDays(20) + "\"");
+        assertThat(jdbc.sql("select start_date from team_programme where id = ?").param(programme)
+                .query(LocalDate.class).single()).isEqualTo(today.minusDays(20));
+    }
+
+    @Test
+    void startingAProgrammeSomeoneElseStartedShowsTheirsAndKeepsTheChosenDate() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Start conflict");
+        long programme = start(team, today.minusDays(5));
+
+        String page = mvc.perform(post("/programme/teams/" + team.id() + "/start").with(as(team.leader()))
+                        .with(csrf()).param("templateId", Long.toString(defaultTemplate()))
+                        .param("startDate", today.minusDays(3).toString()).param("version", "0"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("nhsuk-error-summary").contains("Someone else started this team’s programme")
+                .doesNotContain("Reload the page").contains("value=\"" + today.minusDays(3) + "\"");
+        assertThat(newer(page)).contains(templateName() + ", starting on " + DAY.format(today.minusDays(5)));
+        assertThat(jdbc.sql("select count(*) from team_programme where team_id = ?").param(team.id())
+                .query(Long.class).single()).isEqualTo(1);
+        // The form is now theirs: saving it changes their programme's start date.
+        mvc.perform(saveDetails(team, today.minusDays(3), formVersion(page, "version")))
+                .andExpect(redirectedUrl("/programme/teams/" + team.id()));
+        assertThat(jdbc.sql("select start_date from team_programme where id = ?").param(programme)
+                .query(LocalDate.class).single()).isEqualTo(today.minusDays(3));
+    }
+
     private long ownTemplate() throws Exception {
         String suffix = Long.toString(System.nanoTime());
         long organisation = jdbc.sql("insert into organisation (name) values (?) returning id")
@@ -130,8 +165,26 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 .param("version", Integer.toString(version));
     }
 
+    private long start(OwnTeam team, LocalDate on) throws Exception {
+        mvc.perform(post("/programme/teams/" + team.id() + "/start").with(as(team.leader())).with(csrf())
+                        .param("templateId", Long.toString(defaultTemplate())).param("startDate", on.toString())
+                        .param("version", "0"))
+                .andExpect(redirectedUrl("/programme/teams/" + team.id()));
+        return jdbc.sql("select id from team_programme where team_id = ?").param(team.id()).query(Long.class)
+                .single();
+    }
+
+    private MockHttpServletRequestBuilder saveDetails(OwnTeam team, LocalDate start, int version) {
+        return post("/programme/teams/" + team.id() + "/details").with(as(team.leader())).with(csrf())
+                .param("startDate", start.toString()).param("version", Integer.toString(version));
+    }
+
     private long defaultTemplate() {
         return jdbc.sql("select id from programme_template where is_default").query(Long.class).single();
+    }
+
+    private String templateName() {
+        return jdbc.sql("select name from programme_template where is_default").query(String.class).single();
     }
 
     private int version(String table, long id) {
