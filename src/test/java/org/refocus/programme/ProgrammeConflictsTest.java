@@ -132,6 +132,54 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 .query(LocalDate.class).single()).isEqualTo(today.minusDays(3));
     }
 
+    @Test
+    void aStaleProjectChangeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Project conflict");
+        long project = project(team);
+        mvc.perform(saveProject(team, project, "Their project", "Their aims", "RUNNING", 0))
+                .andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveProject(team, project, "My project", "My aims",
+                        "PLANNING", version),
+                0, version("partnership_project", project), "Their project (Running). Aims: Their aims",
+                "value=\"My project\"");
+        assertThat(jdbc.sql("select title from partnership_project where id = ?").param(project)
+                .query(String.class).single()).isEqualTo("My project");
+    }
+
+    @Test
+    void aStaleOutcomeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Outcome conflict");
+        long project = project(team);
+        mvc.perform(saveOutcome(team, project, "Their outcome", 0)).andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveOutcome(team, project, "My outcome", version),
+                0, version("partnership_project", project), "Completed on " + DAY.format(today)
+                        + ". What happened: “Their outcome” What we learned: “Lessons”",
+                ">My outcome</textarea>");
+        assertThat(jdbc.sql("select outcome from partnership_project where id = ?").param(project)
+                .query(String.class).single()).isEqualTo("My outcome");
+    }
+
+    @Test
+    void aStaleTaskChangeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Task conflict");
+        long project = project(team);
+        mvc.perform(post("/projects/" + project + "/tasks").with(as(team.leader())).with(csrf())
+                .param("kind", "TASK").param("title", "Book a hall").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        long task = jdbc.sql("select id from project_task where project_id = ?").param(project).query(Long.class)
+                .single();
+        mvc.perform(saveTask(team, task, "Book the big hall", 0).param("dueOn", "2030-05-01"))
+                .andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveTask(team, task, "Book the small hall", version),
+                0, version("project_task", task), "Book the big hall. Who: Nobody yet. By when: 1 May 2030. To do.",
+                "value=\"Book the small hall\"");
+        assertThat(jdbc.sql("select title from project_task where id = ?").param(task).query(String.class).single())
+                .isEqualTo("Book the small hall");
+    }
+
     private long ownTemplate() throws Exception {
         String suffix = Long.toString(System.nanoTime());
         long organisation = jdbc.sql("insert into organisation (name) values (?) returning id")
@@ -177,6 +225,31 @@ class ProgrammeConflictsTest extends DatabaseTest {
     private MockHttpServletRequestBuilder saveDetails(OwnTeam team, LocalDate start, int version) {
         return post("/programme/teams/" + team.id() + "/details").with(as(team.leader())).with(csrf())
                 .param("startDate", start.toString()).param("version", Integer.toString(version));
+    }
+
+    private long project(OwnTeam team) throws Exception {
+        mvc.perform(post("/programme/teams/" + team.id() + "/projects").with(as(team.leader())).with(csrf())
+                .param("title", "Peer café").param("aims", "Aims").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        return jdbc.sql("select id from partnership_project where team_id = ?").param(team.id()).query(Long.class)
+                .single();
+    }
+
+    private MockHttpServletRequestBuilder saveProject(OwnTeam team, long project, String title, String aims,
+            String status, int version) {
+        return post("/projects/" + project).with(as(team.leader())).with(csrf()).param("title", title)
+                .param("aims", aims).param("status", status).param("version", Integer.toString(version));
+    }
+
+    private MockHttpServletRequestBuilder saveOutcome(OwnTeam team, long project, String outcome, int version) {
+        return post("/projects/" + project + "/outcome").with(as(team.leader())).with(csrf())
+                .param("completedOn", today.toString()).param("outcome", outcome).param("lessons", "Lessons")
+                .param("version", Integer.toString(version));
+    }
+
+    private MockHttpServletRequestBuilder saveTask(OwnTeam team, long task, String title, int version) {
+        return post("/projects/tasks/" + task).with(as(team.leader())).with(csrf()).param("kind", "TASK")
+                .param("title", title).param("version", Integer.toString(version));
     }
 
     private long defaultTemplate() {
