@@ -180,6 +180,49 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 .isEqualTo("Book the small hall");
     }
 
+    @Test
+    void aStatementSomeoneElseRecordedFirstIsShownAndMineIsRecordedAfterItOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Statement conflict");
+        mvc.perform(agree(team, "Recovery is ours", 0)).andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, "basedOnVersion", version -> agree(team, "Recovery is hope",
+                        version), 0, 1,
+                "Version 1, agreed on " + DAY.format(today) + " by The whole team: Recovery is ours",
+                ">Recovery is hope</textarea>");
+        assertThat(jdbc.sql("select version_no || ' ' || statement from recovery_statement where team_id = ? "
+                + "order by version_no").param(team.id()).query(String.class).list())
+                .containsExactly("1 Recovery is ours", "2 Recovery is hope");
+    }
+
+    @Test
+    void aStaleValuesExerciseChangeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Exercise conflict");
+        long exercise = exercise(team);
+        mvc.perform(saveExercise(team, exercise, "Their output", 0)).andExpect(status().is3xxRedirection());
+
+        staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveExercise(team, exercise, "My output", version),
+                0, version("values_exercise", exercise),
+                "Why we do this work, held on " + DAY.format(today) + ". What the team took from it: Their output",
+                ">My output</textarea>");
+        assertThat(jdbc.sql("select team_output from values_exercise where id = ?").param(exercise)
+                .query(String.class).single()).isEqualTo("My output");
+    }
+
+    @Test
+    void aReflectionSavedInAnotherTabIsShownAndThisOneIsKeptAndSavesOnTheSecondGo() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Reflection conflict");
+        long exercise = exercise(team);
+        mvc.perform(reflect(team, exercise, "First words", null)).andExpect(status().is3xxRedirection());
+        mvc.perform(reflect(team, exercise, "Words from one tab", 0)).andExpect(status().is3xxRedirection());
+
+        String page = staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> reflect(team, exercise,
+                        "Words from another tab", version), 0, 1, "Words from one tab",
+                ">Words from another tab</textarea>");
+        assertThat(page).contains("What you saved in the other tab or window");
+        assertThat(jdbc.sql("select reflection from values_reflection where exercise_id = ?").param(exercise)
+                .query(String.class).single()).isEqualTo("Words from another tab");
+    }
+
     private long ownTemplate() throws Exception {
         String suffix = Long.toString(System.nanoTime());
         long organisation = jdbc.sql("insert into organisation (name) values (?) returning id")
@@ -250,6 +293,32 @@ class ProgrammeConflictsTest extends DatabaseTest {
     private MockHttpServletRequestBuilder saveTask(OwnTeam team, long task, String title, int version) {
         return post("/projects/tasks/" + task).with(as(team.leader())).with(csrf()).param("kind", "TASK")
                 .param("title", title).param("version", Integer.toString(version));
+    }
+
+    private MockHttpServletRequestBuilder agree(OwnTeam team, String statement, int basedOn) {
+        return post("/programme/teams/" + team.id() + "/recovery-statement").with(as(team.leader())).with(csrf())
+                .param("statement", statement).param("agreedOn", today.toString())
+                .param("agreedBy", "The whole team").param("basedOnVersion", Integer.toString(basedOn));
+    }
+
+    private long exercise(OwnTeam team) throws Exception {
+        mvc.perform(post("/programme/teams/" + team.id() + "/values").with(as(team.leader())).with(csrf())
+                .param("title", "Why we do this work").param("heldOn", today.toString()).param("teamOutput", "")
+                .param("version", "0")).andExpect(status().is3xxRedirection());
+        return jdbc.sql("select id from values_exercise where team_id = ?").param(team.id()).query(Long.class)
+                .single();
+    }
+
+    private MockHttpServletRequestBuilder saveExercise(OwnTeam team, long exercise, String output, int version) {
+        return post("/programme/values-exercises/" + exercise).with(as(team.leader())).with(csrf())
+                .param("title", "Why we do this work").param("heldOn", today.toString()).param("teamOutput", output)
+                .param("version", Integer.toString(version));
+    }
+
+    private MockHttpServletRequestBuilder reflect(OwnTeam team, long exercise, String words, Integer version) {
+        MockHttpServletRequestBuilder request = post("/programme/values-exercises/" + exercise + "/reflection")
+                .with(as(team.leader())).with(csrf()).param("reflection", words);
+        return version == null ? request : request.param("version", Integer.toString(version));
     }
 
     private long defaultTemplate() {
