@@ -1,7 +1,9 @@
 package org.refocus.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.refocus.testing.TwoEditors.saved;
 import static org.refocus.testing.TwoEditors.staleSaveShowsTheirsThenSavingAgainWorks;
+import static org.refocus.testing.TwoEditors.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -52,12 +54,11 @@ class AccountConflictTest extends DatabaseTest {
                 .param("teamIds", Long.toString(team))).andExpect(status().is3xxRedirection());
 
         staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> save(account, username, "Casey Mine", version),
-                0, jdbc.sql("select version from account where id = ?").param(account).query(Integer.class).single(),
+                0, version(jdbc, "account", account),
                 "Casey Theirs, Care coordinator or practitioner. Email: casey.theirs@example.nhs.uk. Teams: "
                         + teamName + ".",
                 "value=\"Casey Mine\"");
-        assertThat(jdbc.sql("select display_name from account where id = ?").param(account).query(String.class)
-                .single()).isEqualTo("Casey Mine");
+        assertThat(saved(jdbc, "account", "display_name", account)).isEqualTo("Casey Mine");
     }
 
     private MockHttpServletRequestBuilder save(long account, String username, String displayName, int version) {

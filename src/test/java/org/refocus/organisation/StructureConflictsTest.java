@@ -10,6 +10,7 @@ import static org.refocus.testing.TwoEditors.staleSaveShowsTheirsThenSavingAgain
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.refocus.testing.DatabaseTest;
+import org.refocus.testing.TwoEditors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -51,8 +52,7 @@ class StructureConflictsTest extends DatabaseTest {
                         .param("version", Integer.toString(version)),
                 0, version("organisation", organisation), theirs + " (organisation code RX9)",
                 "value=\"" + mine + "\"");
-        assertThat(jdbc.sql("select name || ' ' || code from organisation where id = ?").param(organisation)
-                .query(String.class).single()).isEqualTo(mine + " RX1");
+        assertThat(saved("organisation", "name || ' ' || code", organisation)).isEqualTo(mine + " RX1");
     }
 
     @Test
@@ -66,8 +66,7 @@ class StructureConflictsTest extends DatabaseTest {
         staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> post("/admin/sites/" + site).with(csrf())
                         .with(as("admin")).param("name", mine).param("version", Integer.toString(version)),
                 0, version("site", site), theirs, "value=\"" + mine + "\"");
-        assertThat(jdbc.sql("select name from site where id = ?").param(site).query(String.class).single())
-                .isEqualTo(mine);
+        assertThat(saved("site", "name", site)).isEqualTo(mine);
     }
 
     @Test
@@ -87,8 +86,7 @@ class StructureConflictsTest extends DatabaseTest {
                         .param("version", Integer.toString(version)),
                 0, version("team", team), name + ", not active. Description: Their words", ">My words</textarea>");
         assertThat(page).contains("checked=\"checked\"");
-        assertThat(jdbc.sql("select description || ' ' || active from team where id = ?").param(team)
-                .query(String.class).single()).isEqualTo("My words true");
+        assertThat(saved("team", "description || ' ' || active", team)).isEqualTo("My words true");
     }
 
     private long organisation() {
@@ -101,8 +99,12 @@ class StructureConflictsTest extends DatabaseTest {
                 .params(organisation, unique("Conflict House")).query(Long.class).single();
     }
 
+    private String saved(String table, String column, long id) {
+        return TwoEditors.saved(jdbc, table, column, id);
+    }
+
     private int version(String table, long id) {
-        return jdbc.sql("select version from " + table + " where id = ?").param(id).query(Integer.class).single();
+        return TwoEditors.version(jdbc, table, id);
     }
 
     private static String unique(String name) {

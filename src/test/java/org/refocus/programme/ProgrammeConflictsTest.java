@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.refocus.testing.DatabaseTest;
+import org.refocus.testing.TwoEditors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -58,8 +59,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
         staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveTemplate(template, "My template", 12, version),
                 0, version("programme_template", template), "Their template, 18 months. Description: Their description",
                 "value=\"My template\"");
-        assertThat(jdbc.sql("select name || ' ' || duration_months from programme_template where id = ?")
-                .param(template).query(String.class).single()).isEqualTo("My template 12");
+        assertThat(saved("programme_template", "name || ' ' || duration_months", template)).isEqualTo("My template 12");
     }
 
     @Test
@@ -71,8 +71,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 0, version("programme_template_activity", activity),
                 "Their activity, in month 2. Coaching skills: Reflection session, target 3, for Staff.",
                 "value=\"My activity\"");
-        assertThat(jdbc.sql("select title from programme_template_activity where id = ?").param(activity)
-                .query(String.class).single()).isEqualTo("My activity");
+        assertThat(saved("programme_template_activity", "title", activity)).isEqualTo("My activity");
     }
 
     @Test
@@ -107,8 +106,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 0, version("team_programme", programme), templateName() + ", starting on "
                         + DAY.format(today.minusDays(10)) + ". Trainers and facilitators: None named yet.",
                 "value=\"" + today.minusDays(20) + "\"");
-        assertThat(jdbc.sql("select start_date from team_programme where id = ?").param(programme)
-                .query(LocalDate.class).single()).isEqualTo(today.minusDays(20));
+        assertThat(saved("team_programme", "start_date", programme)).isEqualTo(today.minusDays(20).toString());
     }
 
     @Test
@@ -128,8 +126,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
         // The form is now theirs: saving it changes their programme's start date.
         mvc.perform(saveDetails(team, today.minusDays(3), formVersion(page, "version")))
                 .andExpect(redirectedUrl("/programme/teams/" + team.id()));
-        assertThat(jdbc.sql("select start_date from team_programme where id = ?").param(programme)
-                .query(LocalDate.class).single()).isEqualTo(today.minusDays(3));
+        assertThat(saved("team_programme", "start_date", programme)).isEqualTo(today.minusDays(3).toString());
     }
 
     @Test
@@ -143,8 +140,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
                         "PLANNING", version),
                 0, version("partnership_project", project), "Their project (Running). Aims: Their aims",
                 "value=\"My project\"");
-        assertThat(jdbc.sql("select title from partnership_project where id = ?").param(project)
-                .query(String.class).single()).isEqualTo("My project");
+        assertThat(saved("partnership_project", "title", project)).isEqualTo("My project");
     }
 
     @Test
@@ -157,8 +153,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 0, version("partnership_project", project), "Completed on " + DAY.format(today)
                         + ". What happened: “Their outcome” What we learned: “Lessons”",
                 ">My outcome</textarea>");
-        assertThat(jdbc.sql("select outcome from partnership_project where id = ?").param(project)
-                .query(String.class).single()).isEqualTo("My outcome");
+        assertThat(saved("partnership_project", "outcome", project)).isEqualTo("My outcome");
     }
 
     @Test
@@ -176,8 +171,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
         staleSaveShowsTheirsThenSavingAgainWorks(mvc, version -> saveTask(team, task, "Book the small hall", version),
                 0, version("project_task", task), "Book the big hall. Who: Nobody yet. By when: 1 May 2030. To do.",
                 "value=\"Book the small hall\"");
-        assertThat(jdbc.sql("select title from project_task where id = ?").param(task).query(String.class).single())
-                .isEqualTo("Book the small hall");
+        assertThat(saved("project_task", "title", task)).isEqualTo("Book the small hall");
     }
 
     @Test
@@ -204,8 +198,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
                 0, version("values_exercise", exercise),
                 "Why we do this work, held on " + DAY.format(today) + ". What the team took from it: Their output",
                 ">My output</textarea>");
-        assertThat(jdbc.sql("select team_output from values_exercise where id = ?").param(exercise)
-                .query(String.class).single()).isEqualTo("My output");
+        assertThat(saved("values_exercise", "team_output", exercise)).isEqualTo("My output");
     }
 
     @Test
@@ -329,8 +322,12 @@ class ProgrammeConflictsTest extends DatabaseTest {
         return jdbc.sql("select name from programme_template where is_default").query(String.class).single();
     }
 
+    private String saved(String table, String column, long id) {
+        return TwoEditors.saved(jdbc, table, column, id);
+    }
+
     private int version(String table, long id) {
-        return jdbc.sql("select version from " + table + " where id = ?").param(id).query(Integer.class).single();
+        return TwoEditors.version(jdbc, table, id);
     }
 
     private RequestPostProcessor as(String username) {

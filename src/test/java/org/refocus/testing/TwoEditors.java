@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -53,6 +54,17 @@ public final class TwoEditors {
         MockHttpServletResponse saved = mvc.perform(mine.apply(carried)).andReturn().getResponse();
         assertThat(saved.getStatus()).as("saving the page again goes through").isEqualTo(302);
         return page;
+    }
+
+    /** What row {@code id} of {@code table} holds now in {@code column} (an SQL expression), as text. */
+    public static String saved(JdbcClient jdbc, String table, String column, long id) {
+        return jdbc.sql("select (" + column + ")::text from " + table + " where id = ?").param(id)
+                .query(String.class).single();
+    }
+
+    /** The version row {@code id} of {@code table} has now. */
+    public static int version(JdbcClient jdbc, String table, long id) {
+        return Integer.parseInt(saved(jdbc, table, "version", id));
     }
 
     /** The text of the "what the other person saved" inset, with its markup. */
