@@ -119,7 +119,7 @@ class ProgrammeConflictsTest extends DatabaseTest {
                         .param("startDate", today.minusDays(3).toString()).param("version", "0"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("nhsuk-error-summary").contains("Someone else started this team’s programme")
-                .doesNotContain("Reload the page").contains("value=\"" + today.minusDays(3) + "\"");
+                .doesNotContainIgnoringCase("reload the page").contains("value=\"" + today.minusDays(3) + "\"");
         assertThat(newer(page)).contains(templateName() + ", starting on " + DAY.format(today.minusDays(5)));
         assertThat(jdbc.sql("select count(*) from team_programme where team_id = ?").param(team.id())
                 .query(Long.class).single()).isEqualTo(1);
