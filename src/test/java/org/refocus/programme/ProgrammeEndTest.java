@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.refocus.testing.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @AutoConfigureMockMvc
 class ProgrammeEndTest extends DatabaseTest {
-
-    private static final AtomicInteger TEAMS = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
@@ -262,19 +259,9 @@ class ProgrammeEndTest extends DatabaseTest {
     }
 
     private TestTeam teamWithProgramme(LocalDate start) throws Exception {
-        int n = TEAMS.incrementAndGet();
-        long site = jdbc.sql("select site_id from team where name like 'Hillview%'").query(Long.class).single();
-        long team = jdbc.sql("insert into team (site_id, name) values (?, ?) returning id")
-                .params(site, "Programme end test team " + n + " " + System.nanoTime()).query(Long.class).single();
-        String leader = "end.lead." + n + "." + System.nanoTime();
-        long account = jdbc.sql("""
-                        insert into account (username, display_name, role, status, password_hash)
-                        select ?, 'Test Leader', 'TEAM_LEADER', 'ACTIVE', password_hash from account
-                        where username = 'teamlead' returning id""")
-                .param(leader).query(Long.class).single();
-        jdbc.sql("insert into team_membership (account_id, team_id) values (?, ?)").params(account, team).update();
-        TestTeam created = new TestTeam(team, leader, 0, start);
-        return new TestTeam(team, leader, start(created, start), start);
+        OwnTeam own = OwnTeam.create(jdbc, "Programme end");
+        TestTeam created = new TestTeam(own.id(), own.leader(), 0, start);
+        return new TestTeam(own.id(), own.leader(), start(created, start), start);
     }
 
     private long start(TestTeam team, LocalDate start) throws Exception {

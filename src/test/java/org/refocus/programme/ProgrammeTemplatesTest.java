@@ -100,7 +100,7 @@ class ProgrammeTemplatesTest extends DatabaseTest {
         mvc.perform(post("/programme/teams/" + team + "/start").with(as("rita.lead")).with(csrf())
                 .param("templateId", Long.toString(copy)).param("startDate", LocalDate.now().toString())
                 .param("version", "0")).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("already been started")));
+                .andExpect(content().string(Matchers.containsString("Someone else started this team’s programme")));
     }
 
     private List<String> titles(long programme) {

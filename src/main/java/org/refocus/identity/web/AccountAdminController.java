@@ -15,6 +15,7 @@ import org.refocus.organisation.TeamView;
 import org.refocus.shared.Option;
 import org.springframework.context.MessageSource;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.PageOf;
 import org.refocus.shared.Pagination;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -132,7 +133,8 @@ class AccountAdminController {
                 redirect.addFlashAttribute("flash", "account.saved");
                 return "redirect:/admin/accounts/" + id;
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                account = NewerVersion.show(result, "conflict.newer", accounts.account(id), model);
+                model.addAttribute("newerTeams", teamNames(account));
             } catch (Accounts.PersonAlreadyLinkedException e) {
                 rejectAlreadyLinked(result, person, e.existing());
             } catch (DataIntegrityViolationException e) {
@@ -188,6 +190,14 @@ class AccountAdminController {
         model.addAttribute("roleOptions", roles);
         model.addAttribute("teamOptions", Option.of(organisations.teams(), TeamView::id, TeamView::fullName));
         return FORM_VIEW;
+    }
+
+    /** The names of the account's teams, for reading, or "none". */
+    private String teamNames(AccountView account) {
+        List<String> names = organisations.teams(account.teamIds()).values().stream().map(TeamView::name).sorted()
+                .toList();
+        return names.isEmpty() ? messages.getMessage("conflict.newer.none", null, java.util.Locale.UK)
+                : String.join(", ", names);
     }
 
     private String confirmLink(Model model, AccountView account, PersonToLink person) {

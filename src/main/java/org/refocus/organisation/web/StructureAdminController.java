@@ -6,6 +6,7 @@ import org.refocus.organisation.Organisations;
 import org.refocus.organisation.SiteView;
 import org.refocus.organisation.TeamView;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,7 +96,7 @@ class StructureAdminController {
             } catch (Organisations.DuplicateNameException e) {
                 result.rejectValue("name", "structure.name.duplicate");
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                o = NewerVersion.show(result, "conflict.newer", organisations.organisation(id), model);
             }
         }
         return nameForm(model, "organisation", "/admin/organisations/" + id, o.name());
@@ -143,7 +144,7 @@ class StructureAdminController {
             } catch (Organisations.DuplicateNameException e) {
                 result.rejectValue("name", "structure.name.duplicate");
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                site = NewerVersion.show(result, "conflict.newer", organisations.site(id), model);
             }
         }
         return nameForm(model, "site", "/admin/sites/" + id, site.name());
@@ -197,7 +198,7 @@ class StructureAdminController {
             } catch (Organisations.DuplicateNameException e) {
                 result.rejectValue("name", "structure.name.duplicate");
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                team = NewerVersion.show(result, "conflict.newer", organisations.team(id), model);
             }
         }
         return teamForm(model, team);

@@ -33,6 +33,7 @@ import org.refocus.programme.web.Forms.ProjectForm;
 import org.refocus.programme.web.Forms.StaffMemberForm;
 import org.refocus.programme.web.Forms.TaskForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.NotFoundException;
 import org.refocus.shared.Option;
 import org.springframework.security.access.AccessDeniedException;
@@ -164,7 +165,7 @@ class ProjectController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey());
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                project = NewerVersion.show(result, "conflict.newer", managed(id), model);
             }
         }
         return projectForm(organisations.team(project.teamId()), project, model);
@@ -188,7 +189,7 @@ class ProjectController {
                 redirect.addFlashAttribute("flash", "project.completed");
                 return "redirect:/projects/" + id;
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                project = NewerVersion.show(result, "conflict.newer", managed(id), model);
             }
         }
         return page(project, OUTCOME_VIEW, model);
@@ -296,7 +297,7 @@ class ProjectController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey());
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                task = NewerVersion.show(result, "conflict.newer", projects.task(id), model);
             }
         }
         model.addAttribute("task", task);

@@ -15,6 +15,7 @@ import org.refocus.programme.web.Forms.DeliveryForm;
 import org.refocus.programme.web.Forms.ReportForm;
 import org.refocus.programme.web.Forms.SessionForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.NotFoundException;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
@@ -118,8 +119,7 @@ class SessionController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("session.conflict");
-                session = showNewer(id, model);
+                session = NewerVersion.show(result, "session.conflict", sessions.session(id), model);
             }
         }
         return form(session.teamId(), session, model);
@@ -158,8 +158,7 @@ class SessionController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("session.conflict");
-                session = showNewer(id, model);
+                session = NewerVersion.show(result, "session.conflict", sessions.session(id), model);
             }
         }
         return delivery(session, model);
@@ -188,21 +187,10 @@ class SessionController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("session.conflict");
-                session = showNewer(id, model);
+                session = NewerVersion.show(result, "session.conflict", sessions.session(id), model);
             }
         }
         return report(session, model);
-    }
-
-    /**
-     * Someone else saved the session first: the page shows what they saved, keeps what this person typed,
-     * and carries the newer version, so that saving again (after checking) replaces theirs knowingly.
-     */
-    private SessionView showNewer(long id, Model model) {
-        SessionView newer = sessions.session(id);
-        model.addAttribute("newer", newer);
-        return newer;
     }
 
     private String form(long teamId, SessionView session, Model model) {

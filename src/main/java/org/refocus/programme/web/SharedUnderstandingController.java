@@ -17,6 +17,7 @@ import org.refocus.programme.web.Forms.ExerciseForm;
 import org.refocus.programme.web.Forms.ReflectionForm;
 import org.refocus.programme.web.Forms.StatementForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -82,7 +83,8 @@ class SharedUnderstandingController {
                 redirect.addFlashAttribute("flash", "statement.saved");
                 return "redirect:/programme/teams/" + id + "/recovery-statement";
             } catch (ConflictException e) {
-                result.reject("statement.conflict");
+                NewerVersion.show(result, "statement.conflict", shared.statements(id).stream().findFirst().orElse(null),
+                        model);
             }
         }
         return page(id, STATEMENT_FORM_VIEW, model);
@@ -150,7 +152,7 @@ class SharedUnderstandingController {
                 redirect.addFlashAttribute("flash", "exercise.saved");
                 return "redirect:/programme/values-exercises/" + id;
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                exercise = NewerVersion.show(result, "conflict.newer", shared.exercise(id), model);
             }
         }
         model.addAttribute("exercise", exercise);
@@ -168,7 +170,8 @@ class SharedUnderstandingController {
                         : "reflection.savedPrivate");
                 return "redirect:/programme/values-exercises/" + id;
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                // Only its author writes a reflection: they saved it in another tab or window.
+                NewerVersion.show(result, "reflection.conflict", shared.myReflection(id).orElseThrow(), model);
             }
         }
         model.addAttribute("exercise", exercise);

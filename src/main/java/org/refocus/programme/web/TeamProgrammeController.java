@@ -20,6 +20,7 @@ import org.refocus.programme.internal.TeamProgrammes.ProgrammeView;
 import org.refocus.programme.internal.Timeline;
 import org.refocus.programme.web.Forms.ProgrammeForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.NotFoundException;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
@@ -143,7 +144,12 @@ class TeamProgrammeController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("programme.alreadyStarted");
+                // Someone else started one first: the form becomes the one for theirs, keeping these choices.
+                ProgrammeView theirs = programmes.active(id).orElse(null);
+                if (theirs == null) {
+                    return "redirect:/programme/teams/" + id;
+                }
+                return form(id, NewerVersion.show(result, "programme.start.conflict", theirs, model), model);
             }
         }
         return form(id, null, model);
@@ -171,7 +177,12 @@ class TeamProgrammeController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), Text.args(e), null);
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                ProgrammeView now = programmes.active(id).orElse(null);
+                if (now == null) {
+                    redirect.addFlashAttribute("flash", "programme.end.alreadyEnded");
+                    return "redirect:/programme/teams/" + id;
+                }
+                programme = NewerVersion.show(result, "conflict.newer", now, model);
             }
         }
         return form(id, programme, model);

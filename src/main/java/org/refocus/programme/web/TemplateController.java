@@ -17,6 +17,7 @@ import org.refocus.programme.web.Forms.ActivityForm;
 import org.refocus.programme.web.Forms.TemplateCopyForm;
 import org.refocus.programme.web.Forms.TemplateForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.NotFoundException;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
@@ -118,7 +119,7 @@ class TemplateController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey());
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                template = NewerVersion.show(result, "conflict.newer", editable(id), model);
             }
         }
         return form(template, model);
@@ -169,7 +170,7 @@ class TemplateController {
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey());
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                a = NewerVersion.show(result, "conflict.newer", templates.activity(id), model);
             }
         }
         return activity(template, a, model);
@@ -184,7 +185,7 @@ class TemplateController {
             templates.removeActivity(id, version == null ? -1 : version);
             redirect.addFlashAttribute("flash", "template.activityRemoved");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "template.activityChanged");
+            redirect.addFlashAttribute("problem", "template.activityChanged");
         }
         return "redirect:/programme/templates/" + a.templateId();
     }
