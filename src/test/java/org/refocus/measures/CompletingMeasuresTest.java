@@ -206,6 +206,9 @@ class CompletingMeasuresTest extends DatabaseTest {
         assertThat(own).contains("INSPIRE").doesNotContain("What could not be confirmed");
     }
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     @Test
     void theDueListShowsOverdueMeasuresForTheTeamAndStaffCanStopASchedule() throws Exception {
         String due = page("/measures/due?scope=TEAM", "rita.lead", "due-team");
@@ -215,6 +218,16 @@ class CompletingMeasuresTest extends DatabaseTest {
                 + "limit 1").query(Long.class).single();
         String version = jdbc.sql("select version from measure_schedule where id = ?").param(schedule)
                 .query(String.class).single();
+        // From a page opened before someone else changed the schedule: not stopped, and told why in plain words.
+        String stale = Integer.toString(Integer.parseInt(version) + 7);
+        mvc.perform(post("/measures/schedules/" + schedule + "/stop").param("version", stale).with(csrf())
+                        .with(as("rita.lead"))).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", "measures.schedule.stop.conflict"));
+        assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
+                .single()).isEqualTo("ACTIVE");
+        assertThat(messages.getMessage("measures.schedule.stop.conflict", null, java.util.Locale.UK))
+                .contains("so it was not stopped").doesNotContainIgnoringCase("reload");
         mvc.perform(post("/measures/schedules/" + schedule + "/stop").param("version", version).with(csrf())
                 .with(as("rita.lead"))).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)

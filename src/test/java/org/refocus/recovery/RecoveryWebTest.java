@@ -321,13 +321,15 @@ class RecoveryWebTest extends DatabaseTest {
         mvc.perform(post("/admin/life-domains/" + id).with(as("admin")).with(csrf()).param("name", "Pets")
                 .param("prompt", "").param("position", "8").param("active", "false").param("version", "0"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/admin/life-domains/" + id).with(as("admin")).with(csrf()).param("name", "Pets again")
-                .param("position", "8").param("active", "true").param("version", "0"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Someone else saved a change")));
+        // A second administrator, still on version 0, sees what was saved, keeps what they typed, and can save.
+        org.refocus.testing.TwoEditors.staleSaveShowsTheirsThenSavingAgainWorks(mvc, version ->
+                        post("/admin/life-domains/" + id).with(as("admin")).with(csrf()).param("name", "Pets again")
+                                .param("position", "8").param("active", "true").param("version", Integer.toString(version)),
+                0, 1, "Pets. Prompt: none. Order: 8. Retired.", "value=\"Pets again\"");
         assertThat(jdbc.sql("select name || ' ' || active from recovery_life_domain where id = ?").param(id)
-                .query(String.class).single()).isEqualTo("Pets false");
+                .query(String.class).single()).isEqualTo("Pets again true");
         assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'recovery_life_domain' "
-                + "and record_id = ?").param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+                + "and record_id = ?").param(String.valueOf(id)).query(Long.class).single()).isEqualTo(3);
     }
 
     private List<String> samsPages(boolean staff) {

@@ -176,6 +176,28 @@ class PlatformPagesTest extends DatabaseTest {
     }
 
     @Test
+    void aStaleChangeToAPersonsRecordShowsWhatTheOtherAdministratorSavedAndKeepsWhatWasTyped() throws Exception {
+        long team = jdbc.sql("select id from team where name like 'Riverside%'").query(Long.class).single();
+        mvc.perform(post("/admin/people").with(csrf()).with(as("admin")).param("givenName", "Rowan")
+                        .param("familyName", "Twoeditors").param("dateOfBirth", "1990-03-04")
+                        .param("teamId", String.valueOf(team)).param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        long person = jdbc.sql("select id from person where family_name = 'Twoeditors'").query(Long.class).single();
+        mvc.perform(post("/admin/people/" + person).with(csrf()).with(as("admin")).param("givenName", "Rowan")
+                        .param("familyName", "Twoeditors").param("preferredName", "Ro").param("dateOfBirth", "1990-03-04")
+                        .param("teamId", String.valueOf(team)).param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+
+        org.refocus.testing.TwoEditors.staleSaveShowsTheirsThenSavingAgainWorks(mvc, version ->
+                        post("/admin/people/" + person).with(csrf()).with(as("admin")).param("givenName", "Rowena")
+                                .param("familyName", "Twoeditors").param("dateOfBirth", "1990-03-04")
+                                .param("teamId", String.valueOf(team)).param("version", Integer.toString(version)),
+                0, 1, "Rowan Twoeditors. Preferred name: Ro. Born 4 March 1990.", "value=\"Rowena\"");
+        assertThat(jdbc.sql("select given_name from person where id = ?").param(person).query(String.class).single())
+                .isEqualTo("Rowena");
+    }
+
+    @Test
     void administratorsFilterTheAuditTrailAndExportItAsCsv() throws Exception {
         long person = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class)
                 .single();

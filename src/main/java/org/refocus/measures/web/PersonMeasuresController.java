@@ -205,7 +205,7 @@ class PersonMeasuresController {
             schedules.stop(id, version == null ? -1 : version);
             redirect.addFlashAttribute("flash", "measures.schedule.stopped");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", "conflict.changedBySomeoneElse");
+            redirect.addFlashAttribute("problem", "measures.schedule.stop.conflict");
         }
         return "redirect:/people/" + schedule.personId() + "/measures";
     }

@@ -13,6 +13,7 @@ import org.refocus.people.NhsNumber;
 import org.refocus.people.People;
 import org.refocus.people.PersonSummary;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.PageOf;
 import org.refocus.shared.Pagination;
 import org.springframework.stereotype.Controller;
@@ -104,7 +105,7 @@ class PeopleAdminController {
                 redirect.addFlashAttribute("flash", "person.saved");
                 return "redirect:/admin/people/" + id;
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                person = NewerVersion.show(result, "conflict.newer", people.administerOne(id), model);
             } catch (People.DuplicateNhsNumberException e) {
                 result.rejectValue("nhsNumber", "person.nhsNumber.duplicate");
             } catch (People.CoordinatorNotInTeamException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.refocus.recovery.LifeDomains;
 import org.refocus.recovery.web.Forms.LifeDomainForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.NewerVersion;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +93,7 @@ class LifeDomainAdminController {
             } catch (LifeDomains.DuplicateNameException e) {
                 result.rejectValue("name", "recovery.domain.name.duplicate");
             } catch (ConflictException e) {
-                result.reject("conflict.changedBySomeoneElse");
+                NewerVersion.show(result, "conflict.newer", domains.domain(id), model);
             }
         }
         model.addAttribute("domainId", id);
