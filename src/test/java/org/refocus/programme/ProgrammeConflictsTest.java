@@ -110,6 +110,22 @@ class ProgrammeConflictsTest extends DatabaseTest {
     }
 
     @Test
+    void changingTheDetailsOfAProgrammeSomeoneElseEndedSaysNothingWasSaved() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Details after end");
+        long programme = start(team, today.minusDays(5));
+        mvc.perform(post("/programme/teams/" + team.id() + "/end").with(as(team.leader())).with(csrf())
+                        .param("endedOn", today.toString()).param("programmeId", Long.toString(programme))
+                        .param("version", "0"))
+                .andExpect(redirectedUrl("/programme/teams/" + team.id()));
+
+        mvc.perform(saveDetails(team, today.minusDays(9), 0))
+                .andExpect(redirectedUrl("/programme/teams/" + team.id()))
+                .andExpect(flash().attribute("problem", "programme.details.endedMeanwhile"))
+                .andExpect(flash().attribute("flash", org.hamcrest.Matchers.nullValue()));
+        assertThat(saved("team_programme", "start_date", programme)).isEqualTo(today.minusDays(5).toString());
+    }
+
+    @Test
     void startingAProgrammeSomeoneElseStartedShowsTheirsAndKeepsTheChosenDate() throws Exception {
         OwnTeam team = OwnTeam.create(jdbc, "Start conflict");
         long programme = start(team, today.minusDays(5));

@@ -168,7 +168,13 @@ class TeamProgrammeController {
     String details(@PathVariable long id, @Valid @ModelAttribute("programmeForm") ProgrammeForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         access.requireLeader(id);
-        ProgrammeView programme = programmes.active(id).orElseThrow(() -> new NotFoundException("team programme"));
+        ProgrammeView programme = programmes.active(id).orElse(null);
+        if (programme == null) {
+            // Ended by someone else after this form was opened (or never started): nothing to change.
+            programmes.current(id).orElseThrow(() -> new NotFoundException("team programme"));
+            redirect.addFlashAttribute("problem", "programme.details.endedMeanwhile");
+            return "redirect:/programme/teams/" + id;
+        }
         if (!result.hasErrors()) {
             try {
                 programmes.updateDetails(id, form.startDate(), ids(form.facilitatorIds()), form.version());
@@ -179,7 +185,7 @@ class TeamProgrammeController {
             } catch (ConflictException e) {
                 ProgrammeView now = programmes.active(id).orElse(null);
                 if (now == null) {
-                    redirect.addFlashAttribute("flash", "programme.end.alreadyEnded");
+                    redirect.addFlashAttribute("problem", "programme.details.endedMeanwhile");
                     return "redirect:/programme/teams/" + id;
                 }
                 programme = NewerVersion.show(result, "conflict.newer", now, model);
