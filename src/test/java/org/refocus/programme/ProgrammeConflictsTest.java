@@ -160,6 +160,22 @@ class ProgrammeConflictsTest extends DatabaseTest {
     }
 
     @Test
+    void aProjectSomeoneElseCompletedStaysCompletedWhenAStaleChangeIsSavedAgain() throws Exception {
+        OwnTeam team = OwnTeam.create(jdbc, "Completed meanwhile");
+        long project = project(team);
+        mvc.perform(saveOutcome(team, project, "Their outcome", 0)).andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(saveProject(team, project, "My title", "My aims", "RUNNING", 0))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(newer(page)).contains("(Completed)");
+        assertThat(page).contains("name=\"status\" value=\"COMPLETED\"").doesNotContain("value=\"RUNNING\" checked");
+        // The page as the browser would send it again: the stage it carries is the completed one.
+        mvc.perform(saveProject(team, project, "My title", "My aims", "COMPLETED", formVersion(page, "version")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(saved("partnership_project", "title || ' ' || status", project)).isEqualTo("My title COMPLETED");
+    }
+
+    @Test
     void aStaleOutcomeShowsTheirsKeepsMineAndSavesOnTheSecondGo() throws Exception {
         OwnTeam team = OwnTeam.create(jdbc, "Outcome conflict");
         long project = project(team);
