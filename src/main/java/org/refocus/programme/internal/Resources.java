@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.refocus.audit.AuditAction;
 import org.refocus.audit.AuditTrail;
@@ -24,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * whom, and each person's own list of what was offered to them. Files are stored in the database (nodes
  * stay stateless) and accepted only when their bytes are an allow-listed type within the size limit.
  *
- * <p>Staff and trainers browse the library; team leaders and trainers add to it, change a resource, retire
- * it and bring it back; team leaders and practitioners offer resources to people within their reach; a
- * person who uses the service sees, and downloads, only what was offered to them.
+ * <p>Every resource belongs to one organisation: that of the team leader or trainer who added it (who
+ * chooses when their teams span several). Staff and trainers browse the library; team leaders and trainers
+ * add to it, change a resource, retire it and bring it back; team leaders and practitioners offer resources
+ * to people within their reach; a person who uses the service sees, and downloads, only what was offered
+ * to them.
  *
  * <p>Nothing is deleted. A retired resource leaves the library and cannot be offered any more, but people
  * it was offered to keep it in their list, marked as no longer recommended.
@@ -70,8 +73,12 @@ public class Resources {
         }
     }
 
-    public record NewResource(ResourceKind kind, String title, String summary, String url, String fileName,
-            byte[] content) {
+    /**
+     * A resource to add. {@code organisationId} is the organisation it is for: required when the signed-in
+     * user's teams belong to more than one organisation, otherwise ignored (it is theirs).
+     */
+    public record NewResource(Long organisationId, ResourceKind kind, String title, String summary, String url,
+            String fileName, byte[] content) {
     }
 
     /** What can be changed about a resource. Its file cannot: a new file is a new resource. */
@@ -130,6 +137,21 @@ public class Resources {
         return find(id);
     }
 
+    /**
+     * The organisations a new resource may be for (id to name): those of the signed-in team leader's or
+     * trainer's teams. More than one means the form asks which; none means they cannot add any ("not found").
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> organisationsForNew() {
+        requireManager(null);
+        Map<Long, String> mine = access.myOrganisations();
+        if (mine.isEmpty()) {
+            audit.recordDenied(AuditAction.CREATED, "programme_resource", null, null);
+            throw new NotFoundException("resource");
+        }
+        return mine;
+    }
+
     /** How many people a resource has been offered to (a count only). */
     @Transactional(readOnly = true)
     public int peopleOfferedTo(long id) {
@@ -144,9 +166,20 @@ public class Resources {
         return role == Role.TEAM_LEADER || role == Role.TRAINER;
     }
 
-    /** Adds a resource. Team leaders and trainers. */
+    /**
+     * Adds a resource for the caller's organisation (the chosen one, when their teams belong to several).
+     * Team leaders and trainers.
+     */
     public long add(NewResource r) {
-        requireManager(null);
+        Map<Long, String> organisations = organisationsForNew();
+        long organisationId;
+        if (organisations.size() == 1) {
+            organisationId = organisations.keySet().iterator().next();
+        } else if (r.organisationId() != null && organisations.containsKey(r.organisationId())) {
+            organisationId = r.organisationId();
+        } else {
+            throw new InvalidInputException("organisationId", "resource.organisation.required");
+        }
         String url = r.url() == null || r.url().isBlank() ? null : r.url().trim();
         if (url != null && !isWebAddress(url)) {
             throw new InvalidInputException("url", "resource.url.invalid");
@@ -175,18 +208,19 @@ public class Resources {
         }
         Long actor = AuthenticatedActor.currentAccountId();
         long id = jdbc.sql("""
-                        insert into programme_resource (kind, title, summary, url, file_name, content_type, size_bytes,
-                                                        created_by, updated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(r.kind().name(), r.title().trim(), blankToNull(r.summary()), url, fileName, contentType,
-                        hasFile ? (long) r.content().length : null, actor, actor)
+                        insert into programme_resource (organisation_id, kind, title, summary, url, file_name,
+                                                        content_type, size_bytes, created_by, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(organisationId, r.kind().name(), r.title().trim(), blankToNull(r.summary()), url, fileName,
+                        contentType, hasFile ? (long) r.content().length : null, actor, actor)
                 .query(Long.class).single();
         if (hasFile) {
             jdbc.sql("insert into programme_resource_file (resource_id, content) values (?, ?)")
                     .params(id, r.content()).update();
         }
         audit.record(AuditAction.CREATED, "programme_resource", id, null,
-                r.kind() + (hasFile ? " file " + contentType + " " + r.content().length + " bytes" : ""));
+                "organisation " + organisationId + " " + r.kind()
+                        + (hasFile ? " file " + contentType + " " + r.content().length + " bytes" : ""));
         return id;
     }
 

@@ -1,0 +1,186 @@
+package org.refocus.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.refocus.testing.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every resource belongs to one organisation: that of the team leader or trainer who adds it, who chooses
+ * when their teams belong to several. Organisation A is the demo trust; each test makes its own other
+ * organisations (a team with a leader, a practitioner and a person), so the demo records stay as they were.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ResourceOwnerTest extends DatabaseTest {
+
+    private static final AtomicInteger N = new AtomicInteger();
+    private static final long MISSING = 987654321L;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A second organisation with one team, its leader and practitioner, and a person on the team's caseload. */
+    record Other(long organisation, long team, String leader, String practitioner, long person) {
+    }
+
+    @Test
+    void someoneWhoseTeamsBelongToTwoOrganisationsChoosesWhichOneANewResourceIsFor() throws Exception {
+        Other b = otherOrganisation();
+        Other c = otherOrganisation();
+        String trainer = account("owner.trainer", "TRAINER", b.team());
+        jdbc.sql("insert into team_membership (account_id, team_id) select id, ? from account where username = ?")
+                .params(c.team(), trainer).update();
+        String title = "Owner test: two organisations " + N.incrementAndGet();
+
+        assertThat(page("/resources/new", trainer)).contains("Which organisation is this resource for?")
+                .contains("<option value=\"" + b.organisation() + "\"")
+                .contains("<option value=\"" + c.organisation() + "\"")
+                .doesNotContain("<option value=\"" + demoOrganisation() + "\"");
+        assertThat(page("/resources/new", "rita.lead")).doesNotContain("Which organisation is this resource for?");
+
+        for (String chosen : new String[] {"", Long.toString(demoOrganisation())}) {
+            mvc.perform(multipart("/resources").with(as(trainer)).with(csrf()).param("organisationId", chosen)
+                            .param("kind", "LINK").param("title", title).param("url", "https://example.org/two"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Choose the organisation this resource is for")));
+        }
+        assertThat(jdbc.sql("select count(*) from programme_resource where title = ?").param(title).query(Long.class)
+                .single()).isZero();
+
+        mvc.perform(multipart("/resources").with(as(trainer)).with(csrf()).param("organisationId",
+                        Long.toString(c.organisation())).param("kind", "LINK").param("title", title)
+                        .param("url", "https://example.org/two"))
+                .andExpect(status().is3xxRedirection());
+        long resource = id(title);
+        assertThat(organisationOf(resource)).isEqualTo(c.organisation());
+    }
+
+    private Other otherOrganisation() {
+        int n = N.incrementAndGet();
+        String suffix = n + "." + System.nanoTime();
+        long organisation = jdbc.sql("insert into organisation (name) values (?) returning id")
+                .param("Owner test trust " + suffix).query(Long.class).single();
+        long site = jdbc.sql("insert into site (organisation_id, name) values (?, 'Owner test site') returning id")
+                .param(organisation).query(Long.class).single();
+        long team = jdbc.sql("insert into team (site_id, name) values (?, 'Owner test team') returning id")
+                .param(site).query(Long.class).single();
+        String leader = account("owner.lead", "TEAM_LEADER", team);
+        String practitioner = account("owner.practitioner", "PRACTITIONER", team);
+        long person = jdbc.sql("""
+                        insert into person (given_name, family_name, team_id, care_coordinator_id)
+                        select 'Olive', 'Owner-Test', ?, id from account where username = ? returning id""")
+                .params(team, practitioner).query(Long.class).single();
+        return new Other(organisation, team, leader, practitioner, person);
+    }
+
+    private String account(String prefix, String role, long team) {
+        String username = prefix + "." + N.incrementAndGet() + "." + System.nanoTime();
+        long account = jdbc.sql("""
+                        insert into account (username, display_name, role, status, password_hash)
+                        select ?, 'Owner Test', ?, 'ACTIVE', password_hash from account where username = 'teamlead'
+                        returning id""")
+                .params(username, role).query(Long.class).single();
+        jdbc.sql("insert into team_membership (account_id, team_id) values (?, ?)").params(account, team).update();
+        return username;
+    }
+
+    private long addLink(String who, String title) throws Exception {
+        mvc.perform(multipart("/resources").with(as(who)).with(csrf())
+                        .param("kind", "LINK").param("title", title).param("url", "https://example.org/owner"))
+                .andExpect(status().is3xxRedirection());
+        return id(title);
+    }
+
+    private long addDocument(String who, String title) throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "plan.txt", "text/plain",
+                "My wellness plan".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/resources").file(file).with(as(who)).with(csrf())
+                        .param("kind", "DOCUMENT").param("title", title))
+                .andExpect(status().is3xxRedirection());
+        return id(title);
+    }
+
+    private long id(String title) {
+        return jdbc.sql("select id from programme_resource where title = ?").param(title).query(Long.class).single();
+    }
+
+    private String title(long resource) {
+        return jdbc.sql("select title from programme_resource where id = ?").param(resource).query(String.class)
+                .single();
+    }
+
+    private boolean active(long resource) {
+        return jdbc.sql("select active from programme_resource where id = ?").param(resource).query(Boolean.class)
+                .single();
+    }
+
+    private long organisationOf(long resource) {
+        return jdbc.sql("select organisation_id from programme_resource where id = ?").param(resource)
+                .query(Long.class).single();
+    }
+
+    private long demoOrganisation() {
+        return jdbc.sql("""
+                        select s.organisation_id from account a join team_membership m on m.account_id = a.id
+                        join team t on t.id = m.team_id join site s on s.id = t.site_id where a.username = 'rita.lead'""")
+                .query(Long.class).single();
+    }
+
+    private long offers(long resource) {
+        return jdbc.sql("select count(*) from resource_offer where resource_id = ?").param(resource).query(Long.class)
+                .single();
+    }
+
+    private long denied(long resource, String who) {
+        return jdbc.sql("""
+                        select count(*) from audit_entry where record_type = 'programme_resource' and record_id = ?
+                          and outcome = 'DENIED' and actor_username = ?""")
+                .params(Long.toString(resource), who).query(Long.class).single();
+    }
+
+    private long sam() {
+        return jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+    }
+
+    private String body(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String page(String path, String who) throws Exception {
+        return mvc.perform(get(path).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+}
