@@ -26,10 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * stay stateless) and accepted only when their bytes are an allow-listed type within the size limit.
  *
  * <p>Every resource belongs to one organisation: that of the team leader or trainer who added it (who
- * chooses when their teams span several). Staff and trainers browse the library; team leaders and trainers
- * add to it, change a resource, retire it and bring it back; team leaders and practitioners offer resources
- * to people within their reach; a person who uses the service sees, and downloads, only what was offered
- * to them.
+ * chooses when their teams span several). Staff and trainers browse the library of the organisations their
+ * teams belong to; team leaders and trainers add to it, change a resource, retire it and bring it back; team
+ * leaders and practitioners offer a resource to people within their reach whose team belongs to the
+ * resource's organisation; a person who uses the service sees, and downloads, only what was offered to
+ * them. A resource of another organisation is "not found", exactly like one that does not exist, and the
+ * attempt is audited as denied.
  *
  * <p>Nothing is deleted. A retired resource leaves the library and cannot be offered any more, but people
  * it was offered to keep it in their list, marked as no longer recommended.
@@ -118,23 +120,36 @@ public class Resources {
         return maxBytes;
     }
 
+    /** The resources in use of the organisations the signed-in member of staff or trainer works in. */
     @Transactional(readOnly = true)
     public List<ResourceView> library() {
         requireStaffRole();
-        return jdbc.sql(SELECT + " where active order by lower(title), id").query(ResourceView.class).list();
+        return jdbc.sql(SELECT + " where active and organisation_id = any(?) order by lower(title), id")
+                .param(myOrganisations()).query(ResourceView.class).list();
     }
 
-    /** Retired resources, for staff to look back at and bring back. */
+    /** Retired resources of the caller's organisations, for staff to look back at and bring back. */
     @Transactional(readOnly = true)
     public List<ResourceView> retired() {
         requireStaffRole();
-        return jdbc.sql(SELECT + " where not active order by lower(title), id").query(ResourceView.class).list();
+        return jdbc.sql(SELECT + " where not active and organisation_id = any(?) order by lower(title), id")
+                .param(myOrganisations()).query(ResourceView.class).list();
     }
 
+    /** The resources that may be offered to a person in reach: those in use of the person's organisation. */
+    @Transactional(readOnly = true)
+    public List<ResourceView> offerableTo(long personId) {
+        requireStaffRole();
+        long organisationId = access.organisationOf(people.requireReach(personId).teamId());
+        return jdbc.sql(SELECT + " where active and organisation_id = ? order by lower(title), id")
+                .param(organisationId).query(ResourceView.class).list();
+    }
+
+    /** A resource of one of the caller's organisations; any other is "not found", and audited as denied. */
     @Transactional(readOnly = true)
     public ResourceView resource(long id) {
         requireStaffRole();
-        return find(id);
+        return findInReach(id);
     }
 
     /**
@@ -156,6 +171,7 @@ public class Resources {
     @Transactional(readOnly = true)
     public int peopleOfferedTo(long id) {
         requireStaffRole();
+        findInReach(id);
         return jdbc.sql("select count(distinct person_id) from resource_offer where resource_id = ?").param(id)
                 .query(Integer.class).single();
     }
@@ -232,7 +248,7 @@ public class Resources {
      */
     public void change(long id, ResourceChange change, int version) {
         requireManager(id);
-        ResourceView before = find(id);
+        ResourceView before = findInReach(id);
         String url = blankToNull(change.url());
         if (url != null && !isWebAddress(url)) {
             throw new InvalidInputException("url", "resource.url.invalid");
@@ -293,7 +309,7 @@ public class Resources {
 
     private void setActive(long id, int version, boolean active) {
         requireManager(id);
-        find(id);
+        findInReach(id);
         int rows = jdbc.sql("""
                         update programme_resource set active = ?, updated_at = now(), updated_by = ?,
                                version = version + 1
@@ -305,25 +321,29 @@ public class Resources {
     }
 
     /**
-     * The stored file: for staff, any resource's (retired ones too); for a person who uses the service,
-     * only a resource offered to them, retired or not (anything else is "not found").
+     * The stored file: for staff, that of a resource of their organisations (retired ones too); for a person
+     * who uses the service, only that of a resource offered to them, retired or not. Anything else is "not
+     * found", and audited as denied.
      */
     public FileContent file(long id) {
         CurrentUser user = CurrentUser.required();
-        ResourceView resource = jdbc.sql(SELECT + " where id = ?").param(id).query(ResourceView.class).optional()
-                .filter(ResourceView::hasFile).orElseThrow(() -> new NotFoundException("resource file"));
         Long personId = null;
+        ResourceView resource;
         if (user.role() == Role.SERVICE_USER) {
             personId = user.personId();
-            boolean offered = personId != null && jdbc.sql(
-                            "select exists (select 1 from resource_offer where resource_id = ? and person_id = ?)")
-                    .params(id, personId).query(Boolean.class).single();
-            if (!offered) {
+            resource = personId == null ? null : jdbc.sql(SELECT + " where id = ? and id in "
+                            + "(select resource_id from resource_offer where person_id = ?)")
+                    .params(id, personId).query(ResourceView.class).optional().orElse(null);
+            if (resource == null) {
                 audit.recordDenied(AuditAction.VIEWED, "programme_resource", id, personId);
                 throw new NotFoundException("resource file");
             }
         } else {
             requireStaffRole();
+            resource = findInReach(id);
+        }
+        if (!resource.hasFile()) {
+            throw new NotFoundException("resource file");
         }
         byte[] content = jdbc.sql("select content from programme_resource_file where resource_id = ?").param(id)
                 .query(byte[].class).single();
@@ -344,14 +364,24 @@ public class Resources {
         return offers;
     }
 
-    /** Records that a resource was offered to a person. Team leaders and practitioners within reach. */
+    /**
+     * Records that a resource was offered to a person. Team leaders and practitioners within reach, and only
+     * a resource in use of the person's team's organisation: any other (of another organisation, or none)
+     * is refused like a retired one, as not in the library, and audited as denied.
+     */
     public long offer(long personId, long resourceId, LocalDate offeredOn, String note) {
         CurrentUser user = CurrentUser.required();
         if (!user.role().isTeamStaff()) {
             throw new NotFoundException("person");
         }
         PersonSummary person = people.requireReach(personId);
-        ResourceView resource = find(resourceId);
+        ResourceView resource = jdbc.sql(SELECT + " where id = ? and organisation_id = ?")
+                .params(resourceId, access.organisationOf(person.teamId())).query(ResourceView.class).optional()
+                .orElse(null);
+        if (resource == null) {
+            audit.recordDenied(AuditAction.CREATED, "programme_resource", resourceId, personId);
+            throw new InvalidInputException("resourceId", "offer.resource.required");
+        }
         if (!resource.active()) {
             throw new InvalidInputException("resourceId", "offer.resource.required");
         }
@@ -368,9 +398,21 @@ public class Resources {
         return id;
     }
 
-    private ResourceView find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(ResourceView.class).optional()
-                .orElseThrow(() -> new NotFoundException("resource"));
+    /**
+     * A resource of one of the caller's organisations. Any other, like one that does not exist, is "not
+     * found" and the attempt is audited as denied (in its own transaction, so it survives the rollback).
+     */
+    private ResourceView findInReach(long id) {
+        return jdbc.sql(SELECT + " where id = ? and organisation_id = any(?)").params(id, myOrganisations())
+                .query(ResourceView.class).optional()
+                .orElseGet(() -> {
+                    audit.recordDenied(AuditAction.VIEWED, "programme_resource", id, null);
+                    throw new NotFoundException("resource");
+                });
+    }
+
+    private Long[] myOrganisations() {
+        return access.myOrganisations().keySet().toArray(Long[]::new);
     }
 
     /** Team leaders and trainers; anyone else is told it does not exist, and the attempt is audited. */

@@ -162,7 +162,8 @@ class ResourceController {
         if (!own) {
             List<Option> options = new ArrayList<>();
             options.add(text.none());
-            options.addAll(Option.of(resources.library(), ResourceView::id, ResourceView::title));
+            // Only what may be offered to this person: the resources in use of their team's organisation.
+            options.addAll(Option.of(resources.offerableTo(id), ResourceView::id, ResourceView::title));
             model.addAttribute("resourceOptions", options);
         }
         model.addAttribute("crumbs", List.of(new Crumb(text.get("nav.home"), "/"),
