@@ -3,7 +3,6 @@ package org.refocus.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,16 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.refocus.testing.DatabaseTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every resource belongs to one organisation, and only that organisation's staff and trainers reach it: to
@@ -34,19 +26,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ResourceOwnerTest extends DatabaseTest {
+class ResourceOwnerTest extends ResourceTestSupport {
 
     private static final AtomicInteger N = new AtomicInteger();
     private static final long MISSING = 987654321L;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcClient jdbc;
 
     /** A second organisation with one team, its leader and practitioner, and a person on the team's caseload. */
     record Other(long organisation, long team, String leader, String practitioner, long person) {
@@ -224,36 +207,6 @@ class ResourceOwnerTest extends DatabaseTest {
         return username;
     }
 
-    private long addLink(String who, String title) throws Exception {
-        mvc.perform(multipart("/resources").with(as(who)).with(csrf())
-                        .param("kind", "LINK").param("title", title).param("url", "https://example.org/owner"))
-                .andExpect(status().is3xxRedirection());
-        return id(title);
-    }
-
-    private long addDocument(String who, String title) throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "plan.txt", "text/plain",
-                "My wellness plan".getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/resources").file(file).with(as(who)).with(csrf())
-                        .param("kind", "DOCUMENT").param("title", title))
-                .andExpect(status().is3xxRedirection());
-        return id(title);
-    }
-
-    private long id(String title) {
-        return jdbc.sql("select id from programme_resource where title = ?").param(title).query(Long.class).single();
-    }
-
-    private String title(long resource) {
-        return jdbc.sql("select title from programme_resource where id = ?").param(resource).query(String.class)
-                .single();
-    }
-
-    private boolean active(long resource) {
-        return jdbc.sql("select active from programme_resource where id = ?").param(resource).query(Boolean.class)
-                .single();
-    }
-
     private long organisationOf(long resource) {
         return jdbc.sql("select organisation_id from programme_resource where id = ?").param(resource)
                 .query(Long.class).single();
@@ -266,11 +219,6 @@ class ResourceOwnerTest extends DatabaseTest {
                 .query(Long.class).single();
     }
 
-    private long offers(long resource) {
-        return jdbc.sql("select count(*) from resource_offer where resource_id = ?").param(resource).query(Long.class)
-                .single();
-    }
-
     private long denied(long resource, String who) {
         return jdbc.sql("""
                         select count(*) from audit_entry where record_type = 'programme_resource' and record_id = ?
@@ -278,21 +226,8 @@ class ResourceOwnerTest extends DatabaseTest {
                 .params(Long.toString(resource), who).query(Long.class).single();
     }
 
-    private long sam() {
-        return jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
-    }
-
     private String body(RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private String page(String path, String who) throws Exception {
-        return mvc.perform(get(path).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 }
