@@ -212,11 +212,12 @@ class ResourceOwnerTest extends ResourceTestSupport {
                 .query(Long.class).single();
     }
 
+    /** The demo trust: that of Sam's team (other tests add demo staff to further teams of it). */
     private long demoOrganisation() {
         return jdbc.sql("""
-                        select s.organisation_id from account a join team_membership m on m.account_id = a.id
-                        join team t on t.id = m.team_id join site s on s.id = t.site_id where a.username = 'rita.lead'""")
-                .query(Long.class).single();
+                        select s.organisation_id from person p join team t on t.id = p.team_id
+                        join site s on s.id = t.site_id where p.id = ?""")
+                .param(sam()).query(Long.class).single();
     }
 
     private long denied(long resource, String who) {
