@@ -144,12 +144,17 @@ public final class ParticipationBenchmark {
                 select j.id, 'MILESTONE', 'Milestone ' || g, case when g <= j.id % 5 then 'DONE' else 'OPEN' end,
                        case when g <= j.id % 5 then current_date - 1 end
                 from partnership_project j cross join generate_series(1, 4) g""").update();
-        long resource = jdbc.sql("""
-                insert into programme_resource (kind, title, url) values ('LINK', 'Recovery stories',
-                'https://example.org/stories') returning id""").query(Long.class).single();
+        // One resource per organisation, offered to a tenth of its people (an offer stays within the
+        // resource's organisation).
+        jdbc.sql("""
+                insert into programme_resource (organisation_id, kind, title, url)
+                select id, 'LINK', 'Recovery stories', 'https://example.org/stories' from organisation""").update();
         jdbc.sql("""
                 insert into resource_offer (resource_id, person_id, team_id, offered_on)
-                select ?, id, team_id, current_date - 5 from person where id % 10 = 0""").param(resource).update();
+                select r.id, p.id, p.team_id, current_date - 5
+                from person p join team t on t.id = p.team_id join site s on s.id = t.site_id
+                join programme_resource r on r.organisation_id = s.organisation_id and r.title = 'Recovery stories'
+                where p.id % 10 = 0""").update();
         jdbc.sql("analyze").update();
     }
 }

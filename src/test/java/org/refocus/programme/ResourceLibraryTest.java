@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -15,15 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.refocus.testing.DatabaseTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Looking after the resource library: team leaders and trainers change a resource (audited, a stale edit
@@ -33,20 +24,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ResourceLibraryTest extends DatabaseTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcClient jdbc;
+class ResourceLibraryTest extends ResourceTestSupport {
 
     @Test
     void aTeamLeaderOrTrainerChangesAResourceAndEveryChangeIsAudited() throws Exception {
-        long resource = addLink("Hearing voices network");
+        long resource = addLink("rita.lead", "Hearing voices network");
         assertThat(page("/resources/" + resource + "/edit", "rita.lead")).contains("Hearing voices network")
                 .contains("name=\"version\" value=\"0\"");
         mvc.perform(post("/resources/" + resource).with(as("rita.lead")).with(csrf())
@@ -70,8 +52,8 @@ class ResourceLibraryTest extends DatabaseTest {
 
     @Test
     void aChangeThatBreaksTheRulesIsRefusedWithTheReasonAndNothingChanges() throws Exception {
-        long link = addLink("Recovery college courses");
-        long document = addDocument("Wellness plan template");
+        long link = addLink("rita.lead", "Recovery college courses");
+        long document = addDocument("rita.lead", "Wellness plan template");
         mvc.perform(post("/resources/" + link).with(as("rita.lead")).with(csrf())
                         .param("kind", "LINK").param("title", " ").param("url", "https://example.org")
                         .param("version", "0"))
@@ -106,7 +88,7 @@ class ResourceLibraryTest extends DatabaseTest {
 
     @Test
     void aStaleChangeShowsTheNewerVersionAndOverwritesNothing() throws Exception {
-        long resource = addLink("Side effects leaflet");
+        long resource = addLink("rita.lead", "Side effects leaflet");
         mvc.perform(post("/resources/" + resource).with(as("rita.lead")).with(csrf())
                         .param("kind", "LINK").param("title", "Side effects: what to ask")
                         .param("url", "https://example.org/side-effects").param("version", "0"))
@@ -131,7 +113,7 @@ class ResourceLibraryTest extends DatabaseTest {
 
     @Test
     void aRetiredResourceLeavesTheLibraryButPeopleItWasOfferedToKeepItMarked() throws Exception {
-        long resource = addLink("Five ways to wellbeing");
+        long resource = addLink("rita.lead", "Five ways to wellbeing");
         long sam = sam();
         mvc.perform(post("/people/" + sam + "/resources").with(as("coordinator")).with(csrf())
                 .param("resourceId", Long.toString(resource)).param("offeredOn", "2026-01-05"))
@@ -153,7 +135,7 @@ class ResourceLibraryTest extends DatabaseTest {
                 .doesNotContain("Bring it back into the library");
 
         // It can no longer be offered: it is not a choice, and a forged offer is refused.
-        long stillInUse = addLink("Peer support workers");
+        long stillInUse = addLink("rita.lead", "Peer support workers");
         String offers = page("/people/" + sam + "/resources", "coordinator");
         assertThat(offers).contains("<option value=\"" + stillInUse + "\"")
                 .doesNotContain("<option value=\"" + resource + "\"")
@@ -172,7 +154,7 @@ class ResourceLibraryTest extends DatabaseTest {
 
     @Test
     void aRetiredResourceCanBeBroughtBackAndStaleRetiringOrBringingBackChangesNothing() throws Exception {
-        long resource = addLink("Crisis café opening times");
+        long resource = addLink("rita.lead", "Crisis café opening times");
         // Someone changed it after this person opened the confirmation page (version 0).
         mvc.perform(post("/resources/" + resource).with(as("rita.lead")).with(csrf())
                         .param("kind", "LINK").param("title", "Crisis café: opening times")
@@ -215,7 +197,7 @@ class ResourceLibraryTest extends DatabaseTest {
 
     @Test
     void onlyTeamLeadersAndTrainersSeeTheWaysToChangeARetireOrBringBack() throws Exception {
-        long resource = addLink("Supported employment service");
+        long resource = addLink("rita.lead", "Supported employment service");
         assertThat(page("/resources/" + resource, "rita.lead")).contains("Retire this resource")
                 .contains("/resources/" + resource + "/edit");
         assertThat(page("/resources/" + resource, "coordinator")).doesNotContain("Retire this resource")
@@ -232,22 +214,6 @@ class ResourceLibraryTest extends DatabaseTest {
                 .andExpect(content().string(not(containsString("Add a resource"))));
     }
 
-    private long addLink(String title) throws Exception {
-        mvc.perform(multipart("/resources").with(as("rita.lead")).with(csrf())
-                        .param("kind", "LINK").param("title", title).param("url", "https://example.org/" + title.length()))
-                .andExpect(status().is3xxRedirection());
-        return jdbc.sql("select id from programme_resource where title = ?").param(title).query(Long.class).single();
-    }
-
-    private long addDocument(String title) throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "plan.txt", "text/plain",
-                "My wellness plan".getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/resources").file(file).with(as("rita.lead")).with(csrf())
-                        .param("kind", "DOCUMENT").param("title", title))
-                .andExpect(status().is3xxRedirection());
-        return jdbc.sql("select id from programme_resource where title = ?").param(title).query(Long.class).single();
-    }
-
     private String lastAudit(long resource) {
         return jdbc.sql("""
                         select action || ' ' || actor_username || ' ' || detail from audit_entry
@@ -255,32 +221,5 @@ class ResourceLibraryTest extends DatabaseTest {
                           and action <> 'VIEWED'
                         order by id desc limit 1""")
                 .param(Long.toString(resource)).query(String.class).single();
-    }
-
-    private String title(long resource) {
-        return jdbc.sql("select title from programme_resource where id = ?").param(resource).query(String.class).single();
-    }
-
-    private boolean active(long resource) {
-        return jdbc.sql("select active from programme_resource where id = ?").param(resource).query(Boolean.class)
-                .single();
-    }
-
-    private long offers(long resource) {
-        return jdbc.sql("select count(*) from resource_offer where resource_id = ?").param(resource).query(Long.class)
-                .single();
-    }
-
-    private long sam() {
-        return jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
-    }
-
-    private String page(String path, String who) throws Exception {
-        return mvc.perform(get(path).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 }

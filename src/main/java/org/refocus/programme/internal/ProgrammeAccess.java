@@ -1,6 +1,9 @@
 package org.refocus.programme.internal;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.refocus.audit.AuditAction;
 import org.refocus.audit.AuditTrail;
@@ -8,6 +11,7 @@ import org.refocus.identity.Accounts;
 import org.refocus.identity.CurrentUser;
 import org.refocus.identity.Role;
 import org.refocus.organisation.Organisations;
+import org.refocus.organisation.SiteView;
 import org.refocus.organisation.TeamView;
 import org.refocus.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -54,6 +58,27 @@ public class ProgrammeAccess {
     public Set<Long> myTeams() {
         CurrentUser user = user();
         return isStaffRole(user.role()) ? accounts.teamsOf(user.accountId()) : Set.of();
+    }
+
+    /**
+     * The organisations of the teams the signed-in member of staff or trainer belongs to, id to name,
+     * ordered by name; empty for everyone else. Resources in the library belong to one of these.
+     */
+    public Map<Long, String> myOrganisations() {
+        Set<Long> teams = myTeams();
+        Map<Long, String> mine = new LinkedHashMap<>();
+        if (teams.isEmpty()) {
+            return mine;
+        }
+        organisations.teams(teams).values().stream().map(TeamView::siteId).distinct().map(organisations::site)
+                .sorted(Comparator.comparing(SiteView::organisationName).thenComparing(SiteView::organisationId))
+                .forEach(site -> mine.putIfAbsent(site.organisationId(), site.organisationName()));
+        return mine;
+    }
+
+    /** The organisation a team belongs to (through its site). */
+    public long organisationOf(long teamId) {
+        return organisations.site(organisations.team(teamId).siteId()).organisationId();
     }
 
     public boolean isMember(long teamId) {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Demo programme: every demo team runs the default REFOCUS programme, started four months ago, with some
  * sessions delivered (attendance and a trainer's report) and some planned; the coordinator's team has an
  * agreed recovery statement, a values exercise, and a Partnership Project whose members include the demo
- * service user; the library has two resources, both offered to the demo service user. Written with SQL
+ * service user; the library has two resources of the coordinator's organisation, both offered to the demo
+ * service user. Written with SQL
  * because it runs at first start with nobody signed in.
  */
 @Component
@@ -207,22 +208,26 @@ class ProgrammeDemoContent implements DemoContent {
     }
 
     private void resources(long person, long teamId, long coordinator, LocalDate offeredOn) {
+        long organisation = organisations.site(organisations.team(teamId).siteId()).organisationId();
         long link = jdbc.sql("""
-                        insert into programme_resource (kind, title, summary, url, created_by, updated_by)
-                        values ('LINK', 'Recovery stories (demo link)', ?, 'https://example.org/recovery-stories', ?, ?)
+                        insert into programme_resource (organisation_id, kind, title, summary, url, created_by,
+                                                        updated_by)
+                        values (?, 'LINK', 'Recovery stories (demo link)', ?, 'https://example.org/recovery-stories',
+                                ?, ?)
                         returning id""")
-                .params("People who use mental health services describe, in their own words, what has helped them.",
+                .params(organisation,
+                        "People who use mental health services describe, in their own words, what has helped them.",
                         coordinator, coordinator)
                 .query(Long.class).single();
         byte[] story = ("My recovery story (fictional, for the demo)\n\nA year ago I did not think things could get "
                 + "better. Small steps helped: a walk every morning, a group on Thursdays, and a worker who asked "
                 + "what mattered to me.\n").getBytes(StandardCharsets.UTF_8);
         long file = jdbc.sql("""
-                        insert into programme_resource (kind, title, summary, file_name, content_type, size_bytes,
-                                                        created_by, updated_by)
-                        values ('RECOVERY_STORY', 'A recovery story (demo)', 'A short story about small steps.',
+                        insert into programme_resource (organisation_id, kind, title, summary, file_name,
+                                                        content_type, size_bytes, created_by, updated_by)
+                        values (?, 'RECOVERY_STORY', 'A recovery story (demo)', 'A short story about small steps.',
                                 'a-recovery-story.txt', 'text/plain', ?, ?, ?) returning id""")
-                .params((long) story.length, coordinator, coordinator).query(Long.class).single();
+                .params(organisation, (long) story.length, coordinator, coordinator).query(Long.class).single();
         jdbc.sql("insert into programme_resource_file (resource_id, content) values (?, ?)").params(file, story).update();
         for (long resource : List.of(link, file)) {
             jdbc.sql("""

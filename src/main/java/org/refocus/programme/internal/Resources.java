@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.refocus.audit.AuditAction;
 import org.refocus.audit.AuditTrail;
@@ -24,9 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  * whom, and each person's own list of what was offered to them. Files are stored in the database (nodes
  * stay stateless) and accepted only when their bytes are an allow-listed type within the size limit.
  *
- * <p>Staff and trainers browse the library; team leaders and trainers add to it, change a resource, retire
- * it and bring it back; team leaders and practitioners offer resources to people within their reach; a
- * person who uses the service sees, and downloads, only what was offered to them.
+ * <p>Every resource belongs to one organisation: that of the team leader or trainer who added it (who
+ * chooses when their teams span several). Staff and trainers browse the library of the organisations their
+ * teams belong to; team leaders and trainers add to it, change a resource, retire it and bring it back; team
+ * leaders and practitioners offer a resource to people within their reach whose team belongs to the
+ * resource's organisation; a person who uses the service sees, and downloads, only what was offered to
+ * them. A resource of another organisation is "not found", exactly like one that does not exist, and the
+ * attempt is audited as denied.
  *
  * <p>Nothing is deleted. A retired resource leaves the library and cannot be offered any more, but people
  * it was offered to keep it in their list, marked as no longer recommended.
@@ -70,8 +75,12 @@ public class Resources {
         }
     }
 
-    public record NewResource(ResourceKind kind, String title, String summary, String url, String fileName,
-            byte[] content) {
+    /**
+     * A resource to add. {@code organisationId} is the organisation it is for: required when the signed-in
+     * user's teams belong to more than one organisation, otherwise ignored (it is theirs).
+     */
+    public record NewResource(Long organisationId, ResourceKind kind, String title, String summary, String url,
+            String fileName, byte[] content) {
     }
 
     /** What can be changed about a resource. Its file cannot: a new file is a new resource. */
@@ -111,29 +120,58 @@ public class Resources {
         return maxBytes;
     }
 
+    /** The resources in use of the organisations the signed-in member of staff or trainer works in. */
     @Transactional(readOnly = true)
     public List<ResourceView> library() {
         requireStaffRole();
-        return jdbc.sql(SELECT + " where active order by lower(title), id").query(ResourceView.class).list();
+        return jdbc.sql(SELECT + " where active and organisation_id = any(?) order by lower(title), id")
+                .param(myOrganisations()).query(ResourceView.class).list();
     }
 
-    /** Retired resources, for staff to look back at and bring back. */
+    /** Retired resources of the caller's organisations, for staff to look back at and bring back. */
     @Transactional(readOnly = true)
     public List<ResourceView> retired() {
         requireStaffRole();
-        return jdbc.sql(SELECT + " where not active order by lower(title), id").query(ResourceView.class).list();
+        return jdbc.sql(SELECT + " where not active and organisation_id = any(?) order by lower(title), id")
+                .param(myOrganisations()).query(ResourceView.class).list();
     }
 
+    /** The resources that may be offered to a person in reach: those in use of the person's organisation. */
+    @Transactional(readOnly = true)
+    public List<ResourceView> offerableTo(long personId) {
+        requireStaffRole();
+        long organisationId = access.organisationOf(people.requireReach(personId).teamId());
+        return jdbc.sql(SELECT + " where active and organisation_id = ? order by lower(title), id")
+                .param(organisationId).query(ResourceView.class).list();
+    }
+
+    /** A resource of one of the caller's organisations; any other is "not found", and audited as denied. */
     @Transactional(readOnly = true)
     public ResourceView resource(long id) {
         requireStaffRole();
-        return find(id);
+        return findInReach(id);
+    }
+
+    /**
+     * The organisations a new resource may be for (id to name): those of the signed-in team leader's or
+     * trainer's teams. More than one means the form asks which; none means they cannot add any ("not found").
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> organisationsForNew() {
+        requireManager(null);
+        Map<Long, String> mine = access.myOrganisations();
+        if (mine.isEmpty()) {
+            audit.recordDenied(AuditAction.CREATED, "programme_resource", null, null);
+            throw new NotFoundException("resource");
+        }
+        return mine;
     }
 
     /** How many people a resource has been offered to (a count only). */
     @Transactional(readOnly = true)
     public int peopleOfferedTo(long id) {
         requireStaffRole();
+        findInReach(id);
         return jdbc.sql("select count(distinct person_id) from resource_offer where resource_id = ?").param(id)
                 .query(Integer.class).single();
     }
@@ -144,9 +182,20 @@ public class Resources {
         return role == Role.TEAM_LEADER || role == Role.TRAINER;
     }
 
-    /** Adds a resource. Team leaders and trainers. */
+    /**
+     * Adds a resource for the caller's organisation (the chosen one, when their teams belong to several).
+     * Team leaders and trainers.
+     */
     public long add(NewResource r) {
-        requireManager(null);
+        Map<Long, String> organisations = organisationsForNew();
+        long organisationId;
+        if (organisations.size() == 1) {
+            organisationId = organisations.keySet().iterator().next();
+        } else if (r.organisationId() != null && organisations.containsKey(r.organisationId())) {
+            organisationId = r.organisationId();
+        } else {
+            throw new InvalidInputException("organisationId", "resource.organisation.required");
+        }
         String url = r.url() == null || r.url().isBlank() ? null : r.url().trim();
         if (url != null && !isWebAddress(url)) {
             throw new InvalidInputException("url", "resource.url.invalid");
@@ -175,18 +224,19 @@ public class Resources {
         }
         Long actor = AuthenticatedActor.currentAccountId();
         long id = jdbc.sql("""
-                        insert into programme_resource (kind, title, summary, url, file_name, content_type, size_bytes,
-                                                        created_by, updated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(r.kind().name(), r.title().trim(), blankToNull(r.summary()), url, fileName, contentType,
-                        hasFile ? (long) r.content().length : null, actor, actor)
+                        insert into programme_resource (organisation_id, kind, title, summary, url, file_name,
+                                                        content_type, size_bytes, created_by, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(organisationId, r.kind().name(), r.title().trim(), blankToNull(r.summary()), url, fileName,
+                        contentType, hasFile ? (long) r.content().length : null, actor, actor)
                 .query(Long.class).single();
         if (hasFile) {
             jdbc.sql("insert into programme_resource_file (resource_id, content) values (?, ?)")
                     .params(id, r.content()).update();
         }
         audit.record(AuditAction.CREATED, "programme_resource", id, null,
-                r.kind() + (hasFile ? " file " + contentType + " " + r.content().length + " bytes" : ""));
+                "organisation " + organisationId + " " + r.kind()
+                        + (hasFile ? " file " + contentType + " " + r.content().length + " bytes" : ""));
         return id;
     }
 
@@ -198,7 +248,7 @@ public class Resources {
      */
     public void change(long id, ResourceChange change, int version) {
         requireManager(id);
-        ResourceView before = find(id);
+        ResourceView before = findInReach(id);
         String url = blankToNull(change.url());
         if (url != null && !isWebAddress(url)) {
             throw new InvalidInputException("url", "resource.url.invalid");
@@ -259,7 +309,7 @@ public class Resources {
 
     private void setActive(long id, int version, boolean active) {
         requireManager(id);
-        find(id);
+        findInReach(id);
         int rows = jdbc.sql("""
                         update programme_resource set active = ?, updated_at = now(), updated_by = ?,
                                version = version + 1
@@ -271,25 +321,29 @@ public class Resources {
     }
 
     /**
-     * The stored file: for staff, any resource's (retired ones too); for a person who uses the service,
-     * only a resource offered to them, retired or not (anything else is "not found").
+     * The stored file: for staff, that of a resource of their organisations (retired ones too); for a person
+     * who uses the service, only that of a resource offered to them, retired or not. Anything else is "not
+     * found", and audited as denied.
      */
     public FileContent file(long id) {
         CurrentUser user = CurrentUser.required();
-        ResourceView resource = jdbc.sql(SELECT + " where id = ?").param(id).query(ResourceView.class).optional()
-                .filter(ResourceView::hasFile).orElseThrow(() -> new NotFoundException("resource file"));
         Long personId = null;
+        ResourceView resource;
         if (user.role() == Role.SERVICE_USER) {
             personId = user.personId();
-            boolean offered = personId != null && jdbc.sql(
-                            "select exists (select 1 from resource_offer where resource_id = ? and person_id = ?)")
-                    .params(id, personId).query(Boolean.class).single();
-            if (!offered) {
+            resource = personId == null ? null : jdbc.sql(SELECT + " where id = ? and id in "
+                            + "(select resource_id from resource_offer where person_id = ?)")
+                    .params(id, personId).query(ResourceView.class).optional().orElse(null);
+            if (resource == null) {
                 audit.recordDenied(AuditAction.VIEWED, "programme_resource", id, personId);
                 throw new NotFoundException("resource file");
             }
         } else {
             requireStaffRole();
+            resource = findInReach(id);
+        }
+        if (!resource.hasFile()) {
+            throw new NotFoundException("resource file");
         }
         byte[] content = jdbc.sql("select content from programme_resource_file where resource_id = ?").param(id)
                 .query(byte[].class).single();
@@ -310,14 +364,24 @@ public class Resources {
         return offers;
     }
 
-    /** Records that a resource was offered to a person. Team leaders and practitioners within reach. */
+    /**
+     * Records that a resource was offered to a person. Team leaders and practitioners within reach, and only
+     * a resource in use of the person's team's organisation: any other (of another organisation, or none)
+     * is refused like a retired one, as not in the library, and audited as denied.
+     */
     public long offer(long personId, long resourceId, LocalDate offeredOn, String note) {
         CurrentUser user = CurrentUser.required();
         if (!user.role().isTeamStaff()) {
             throw new NotFoundException("person");
         }
         PersonSummary person = people.requireReach(personId);
-        ResourceView resource = find(resourceId);
+        ResourceView resource = jdbc.sql(SELECT + " where id = ? and organisation_id = ?")
+                .params(resourceId, access.organisationOf(person.teamId())).query(ResourceView.class).optional()
+                .orElse(null);
+        if (resource == null) {
+            audit.recordDenied(AuditAction.CREATED, "programme_resource", resourceId, personId);
+            throw new InvalidInputException("resourceId", "offer.resource.required");
+        }
         if (!resource.active()) {
             throw new InvalidInputException("resourceId", "offer.resource.required");
         }
@@ -334,9 +398,21 @@ public class Resources {
         return id;
     }
 
-    private ResourceView find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(ResourceView.class).optional()
-                .orElseThrow(() -> new NotFoundException("resource"));
+    /**
+     * A resource of one of the caller's organisations. Any other, like one that does not exist, is "not
+     * found" and the attempt is audited as denied (in its own transaction, so it survives the rollback).
+     */
+    private ResourceView findInReach(long id) {
+        return jdbc.sql(SELECT + " where id = ? and organisation_id = any(?)").params(id, myOrganisations())
+                .query(ResourceView.class).optional()
+                .orElseGet(() -> {
+                    audit.recordDenied(AuditAction.VIEWED, "programme_resource", id, null);
+                    throw new NotFoundException("resource");
+                });
+    }
+
+    private Long[] myOrganisations() {
+        return access.myOrganisations().keySet().toArray(Long[]::new);
     }
 
     /** Team leaders and trainers; anyone else is told it does not exist, and the attempt is audited. */

@@ -169,7 +169,9 @@ final class Forms {
             @NotBlank(message = "{decision.text.required}") @Size(max = 2000, message = "{field.tooLong}") String decision) {
     }
 
+    /** {@code organisationId}: asked only when the user's teams belong to more than one organisation. */
     record ResourceForm(
+            Long organisationId,
             @NotNull(message = "{resource.kind.required}") ResourceKind kind,
             @NotBlank(message = "{resource.title.required}") @Size(max = 200, message = "{field.tooLong}") String title,
             @Size(max = 2000, message = "{field.tooLong}") String summary,

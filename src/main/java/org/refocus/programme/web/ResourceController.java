@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.refocus.identity.CurrentUser;
 import org.refocus.identity.Role;
 import org.refocus.people.People;
@@ -70,25 +71,31 @@ class ResourceController {
 
     @GetMapping("/resources/new")
     String newResource(Model model) {
-        model.addAttribute("resourceForm", new ResourceForm(null, "", "", "", null));
-        return form(model);
+        model.addAttribute("resourceForm", new ResourceForm(null, null, "", "", "", null));
+        return form(resources.organisationsForNew(), model);
     }
 
+    /** When the user's teams belong to more than one organisation, the form asks which one it is for. */
     @PostMapping("/resources")
     String add(@Valid @ModelAttribute("resourceForm") ResourceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) throws IOException {
+        Map<Long, String> organisations = resources.organisationsForNew();
+        if (organisations.size() > 1 && !organisations.containsKey(form.organisationId())) {
+            result.rejectValue("organisationId", "resource.organisation.required");
+        }
         if (!result.hasErrors()) {
             try {
                 boolean hasFile = form.file() != null && !form.file().isEmpty();
-                long id = resources.add(new Resources.NewResource(form.kind(), form.title(), form.summary(), form.url(),
-                        hasFile ? form.file().getOriginalFilename() : null, hasFile ? form.file().getBytes() : null));
+                long id = resources.add(new Resources.NewResource(form.organisationId(), form.kind(), form.title(),
+                        form.summary(), form.url(), hasFile ? form.file().getOriginalFilename() : null,
+                        hasFile ? form.file().getBytes() : null));
                 redirect.addFlashAttribute("flash", "resource.saved");
                 return "redirect:/resources/" + id;
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.messageKey(), new Object[] {limit()}, null);
             }
         }
-        return form(model);
+        return form(organisations, model);
     }
 
     /** A resource; a {@code problem} flash attribute (a message key) shows as an error summary. */
@@ -155,7 +162,8 @@ class ResourceController {
         if (!own) {
             List<Option> options = new ArrayList<>();
             options.add(text.none());
-            options.addAll(Option.of(resources.library(), ResourceView::id, ResourceView::title));
+            // Only what may be offered to this person: the resources in use of their team's organisation.
+            options.addAll(Option.of(resources.offerableTo(id), ResourceView::id, ResourceView::title));
             model.addAttribute("resourceOptions", options);
         }
         model.addAttribute("crumbs", List.of(new Crumb(text.get("nav.home"), "/"),
@@ -163,7 +171,13 @@ class ResourceController {
         return PERSON_VIEW;
     }
 
-    private String form(Model model) {
+    private String form(Map<Long, String> organisations, Model model) {
+        if (organisations.size() > 1) {
+            List<Option> options = new ArrayList<>();
+            options.add(text.none());
+            organisations.forEach((id, name) -> options.add(new Option(Long.toString(id), name)));
+            model.addAttribute("organisationOptions", options);
+        }
         model.addAttribute("kindOptions", text.options(ResourceKind.values(), "resource.kind."));
         model.addAttribute("limit", limit());
         model.addAttribute("crumbs", List.of(new Crumb(text.get("nav.home"), "/"),
