@@ -165,6 +165,11 @@ class MeasuresJourneyTest extends BrowserJourney {
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
         assertThat(page.locator("main")).containsText("Nothing was stored");
         checked();
+        // The problems come as a file too, to put the rows right in a spreadsheet.
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Download these problems"))).click());
+        org.assertj.core.api.Assertions.assertThat(Files.readString(download.path()))
+                .startsWith("row,column,problem\r\n2,qpr_15,");
         importAnotherFile(good);
         checked();
 

@@ -127,6 +127,40 @@ class MeasuresAccessTest extends DatabaseTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theImportersProblemsDownloadAsACsvFileAndNobodyElseGetsThem() throws Exception {
+        var importer = users.loadUserByUsername("coordinator");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(importer,
+                        null, importer.getAuthorities()));
+        long job;
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("problems", ".csv");
+            java.nio.file.Files.writeString(file, "nhs_number,completed_on,qpr_01,qpr_02,qpr_03,qpr_04,qpr_05,qpr_06,"
+                    + "qpr_07,qpr_08,qpr_09,qpr_10,qpr_11,qpr_12,qpr_13,qpr_14,qpr_15\n"
+                    + "9990000018,2024-02-30" + ",1".repeat(15) + "\n"
+                    + "9990000018,2024-03-01,=HYPERLINK(\"x\")" + ",1".repeat(14) + "\n");
+            job = responseImports.importNow(file, "paper.csv", "qpr-15", true).id();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+
+        var response = mvc.perform(get("/measures/imports/" + job + "/problems.csv").with(as("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("text/csv");
+        assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"import-" + job
+                + "-problems.csv\"");
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n"))
+                .containsExactly("row,column,problem",
+                        "2,completed_on,\"completed_on must be a date written as yyyy-mm-dd, for example 2025-03-31.\"",
+                        "3,qpr_01,\"qpr_01: '=HYPERLINK(\"\"…' is not a whole number.\"");
+        mvc.perform(get("/measures/imports/" + job + "/problems.csv").with(as("rita.lead")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Autowired
+    org.refocus.measures.internal.ResponseImports responseImports;
+
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
     }

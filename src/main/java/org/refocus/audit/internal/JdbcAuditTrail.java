@@ -126,17 +126,7 @@ class JdbcAuditTrail implements AuditTrail {
 
     /** RFC 4180 quoting, and a leading apostrophe against spreadsheet formula injection. */
     static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return org.refocus.shared.CsvCells.of(value);
     }
 
     private static AuditEntryView row(ResultSet rs, int rowNum) throws SQLException {

@@ -2,6 +2,9 @@ package org.refocus.measures.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +13,8 @@ import java.util.List;
 import org.refocus.measures.instrument.InstrumentDefinition;
 import org.refocus.measures.internal.InstrumentLibrary;
 import org.refocus.measures.internal.ResponseImports;
+import jakarta.servlet.http.HttpServletResponse;
+import org.refocus.shared.CsvCells;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,6 +83,24 @@ class ImportController {
         model.addAttribute("autoRefreshSeconds", job.running() && !job.stalled() ? REFRESH_SECONDS : null);
         model.addAttribute("withdrawnAt", job.withdrawnAt() == null ? null : MeasureTexts.dayTime(job.withdrawnAt()));
         return JOB_VIEW;
+    }
+
+    /**
+     * The row-by-row problems as a CSV file, to put the rows right in a spreadsheet. Only for the person
+     * who started the import (anyone else: not found).
+     */
+    @GetMapping("/measures/imports/{id}/problems.csv")
+    void problems(@PathVariable long id, HttpServletResponse response) throws IOException {
+        imports.job(id);
+        List<ResponseImports.RowError> errors = imports.errors(id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-problems.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write("row,column,problem\r\n");
+        for (ResponseImports.RowError e : errors) {
+            out.write(e.rowNumber() + "," + CsvCells.of(e.field()) + "," + CsvCells.of(e.message()) + "\r\n");
+        }
+        out.flush();
     }
 
     /** The progress fragment that htmx swaps in; once the job ends, the whole page is reloaded to show the result. */
