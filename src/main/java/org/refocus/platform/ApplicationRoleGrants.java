@@ -36,7 +36,13 @@ final class ApplicationRoleGrants implements Callback {
         return List.of(
                 "grant usage on schema public to " + role,
                 "grant select, insert, update, delete on all tables in schema public to " + role,
-                "grant usage, select, update on all sequences in schema public to " + role,
+                // nextval needs usage only; without update it cannot setval a sequence (the audit trail's, say).
+                "grant usage, select on all sequences in schema public to " + role,
+                "revoke update on all sequences in schema public from " + role,
+                // Before PostgreSQL 15 everyone may create objects in schema public; refused unless allowed.
+                "do $$ begin revoke create on schema public from public; exception when insufficient_privilege then "
+                        + "raise warning 'REFOCUS could not revoke CREATE on schema public from PUBLIC; ask the "
+                        + "database administrator to do it'; end $$",
                 "revoke insert, update, delete, truncate on flyway_schema_history from " + role,
                 "revoke update, delete, truncate on audit_entry from " + role);
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Primary;
@@ -80,6 +81,12 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     ApplicationRoleGrants applicationRoleGrants() {
         return new ApplicationRoleGrants(APPLICATION_ROLE);
+    }
+
+    @Bean
+    @DependsOn("flywayInitializer")
+    ApplicationRoleCheck applicationRoleCheck(DataSource dataSource) {
+        return new ApplicationRoleCheck(dataSource, APPLICATION_ROLE);
     }
 
     /** Creates the database and the application's role on first use (both calls are harmless later). */

@@ -315,6 +315,38 @@ class ResponseImportTest extends DatabaseTest {
             assertThat(e.rowNumber()).isEqualTo(rows + 2);
             assertThat(e.message()).startsWith("This row repeats an earlier row of this file");
         });
+
+        // An ordinary problem early on does not hide the repeat: all-or-nothing reports what the other mode does.
+        lines[5] = lines[5].replaceFirst(",3$", ",9");
+        for (boolean allOrNothing : new boolean[] {true, false}) {
+            ResponseImports.JobView both = imports.importNow(csv(lines), "large-" + allOrNothing + ".csv", "swemwbs",
+                    allOrNothing);
+            assertThat(both.rowsWithErrors()).as("all-or-nothing " + allOrNothing).isEqualTo(2);
+            assertThat(imports.errors(both.id())).extracting(ResponseImports.RowError::rowNumber)
+                    .as("all-or-nothing " + allOrNothing).containsExactly(6, rows + 2);
+            if (!allOrNothing) {
+                corrections.withdrawImport(both.id(), "Test file, not real answers");
+            }
+        }
+    }
+
+    @Test
+    void whenThereAreMoreProblemsThanAreKeptThoseOfTheFirstRowsAreKeptRepeatsIncluded() throws IOException {
+        String[] lines = new String[1104];
+        lines[0] = HEADER;
+        lines[1] = row(riverside, "1996-01-01", "1");
+        lines[2] = lines[1];
+        for (int i = 3; i < lines.length; i++) {
+            lines[i] = row(riverside, "1996-01-02", "1").replaceFirst(",1$", ",7");
+        }
+        ResponseImports.JobView job = imports.importNow(csv(lines), "many.csv", "qpr-15", true);
+        assertThat(job.rowsWithErrors()).isEqualTo(1102);
+        List<ResponseImports.RowError> kept = imports.errors(job.id());
+        assertThat(kept).hasSize(1000);
+        assertThat(kept.get(0).rowNumber()).isEqualTo(3);
+        assertThat(kept.get(0).message()).isEqualTo("This row repeats row 2: same person, date and answers. Remove one "
+                + "of them.");
+        assertThat(kept.get(999).rowNumber()).isEqualTo(1002);
     }
 
     @Test

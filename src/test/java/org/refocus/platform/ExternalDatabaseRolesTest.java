@@ -36,11 +36,7 @@ class ExternalDatabaseRolesTest {
 
     @Test
     void theApplicationRunsAsItsOwnRoleWhichCannotRewriteTheAuditTrailOrChangeTables() throws Exception {
-        try (Connection c = TestDatabases.server().getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("do $$ begin if not exists (select from pg_roles where rolname = 'refocus_runtime') then "
-                    + "create role refocus_runtime login; end if; end $$");
-        }
+        createRuntimeRole();
         try (ConfigurableApplicationContext node = RunningNodes.start(externalDatabase("refocus_runtime",
                 "refocus_runtime"))) {
             RunningNodes.signIn(RunningNodes.baseUrl(node), "teamlead", DatabaseTest.PASSWORD);
@@ -49,11 +45,30 @@ class ExternalDatabaseRolesTest {
             assertThat(jdbc.sql("select count(*) from audit_entry where action = 'SIGNED_IN'").query(Long.class)
                     .single()).isEqualTo(1);
             for (String sql : java.util.List.of("delete from audit_entry", "alter table audit_entry disable trigger all",
-                    "drop table measure_response cascade", "update flyway_schema_history set success = true")) {
+                    "drop table measure_response cascade", "update flyway_schema_history set success = true",
+                    "select setval('audit_entry_id_seq', 1)", "create table anything (id int)")) {
                 assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).isInstanceOf(DataAccessException.class)
                         .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).as(sql)
                                 .containsAnyOf("permission denied", "must be owner", "must be the owner"));
             }
+        }
+    }
+
+    @Test
+    void anApplicationThatWouldConnectAsAnotherUserThanItsRoleDoesNotStart() throws Exception {
+        createRuntimeRole();
+        Map<String, String> properties = externalDatabase("postgres", "refocus_runtime");
+        properties.remove("spring.flyway.user");
+        assertThatThrownBy(() -> RunningNodes.start(properties).close())
+                .hasStackTraceContaining("REFOCUS will not start: the application connects as 'postgres', not as the "
+                        + "application role 'refocus_runtime'");
+    }
+
+    private static void createRuntimeRole() throws Exception {
+        try (Connection c = TestDatabases.server().getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = 'refocus_runtime') then "
+                    + "create role refocus_runtime login; end if; end $$");
         }
     }
 

@@ -343,7 +343,7 @@ public class ResponseImports {
             StoredRepeats stored = new StoredRepeats(jdbc, d.code(), job.jobId());
             ImportedResponseRows rows = new ImportedResponseRows(connection.unwrap(PGConnection.class).getCopyAPI(),
                     stored, stored.peopleWithResponses(job.reach().teamOfPerson().keySet()), errors, d.code(),
-                    job.versionId(), job.actor(), job.jobId(), itemCount, job.allOrNothing());
+                    job.versionId(), job.actor(), job.jobId(), itemCount);
             int read = 0;
             int withErrors = 0;
             try {
@@ -391,27 +391,23 @@ public class ResponseImports {
                             }
                         }
                         if (!check.failed()) {
-                            withErrors += rows.add(rowNumber, personId, job.reach().teamOfPerson().get(personId),
+                            int repeats = rows.add(rowNumber, personId, job.reach().teamOfPerson().get(personId),
                                     completedOn, codes, present, Scoring.score(d, answers));
+                            if (repeats > 0) {
+                                withErrors += repeats;
+                                RowCheck.keepFirst(errors);
+                            }
                         }
                     }
                     if (check.failed()) {
                         withErrors++;
-                        if (job.allOrNothing()) {
-                            rows.stopWriting();
-                        }
-                    }
-                    if (errors.size() > MAX_STORED_ERRORS) {
-                        errors.subList(MAX_STORED_ERRORS, errors.size()).clear();
                     }
                     if (read % PROGRESS_EVERY_ROWS == 0) {
                         progress(job.jobId(), read, withErrors, (int) Math.min(99, counting.count() * 100 / size));
                     }
                 }
                 withErrors += rows.finish();
-                if (errors.size() > MAX_STORED_ERRORS) {
-                    errors.subList(MAX_STORED_ERRORS, errors.size()).clear();
-                }
+                RowCheck.keepFirst(errors);
             } catch (IOException | SQLException | RuntimeException e) {
                 try {
                     rows.cancel();
@@ -424,7 +420,7 @@ public class ResponseImports {
             if (read == 0) {
                 return new Counts(0, 0, 0, List.of(), "The file has a header row but no responses. Nothing was stored.");
             }
-            return new Counts(read, withErrors, rows.writing() ? imported : 0, errors, null);
+            return new Counts(read, withErrors, job.allOrNothing() && withErrors > 0 ? 0 : imported, errors, null);
         }
     }
 
