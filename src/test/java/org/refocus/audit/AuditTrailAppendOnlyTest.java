@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * H-16: the database itself keeps the audit trail append-only, whoever connects to it. Each attempt runs
- * in a transaction that is rolled back, so that a missing guard fails this test without emptying the
- * trail the other tests sharing this database read.
+ * H-16: the database itself keeps the audit trail append-only, twice over. The application's role has no
+ * right to change or delete entries; and even the owner of the table, who has every right, is refused by
+ * its triggers. Each attempt runs in a transaction that is rolled back, so that a missing guard fails this
+ * test without emptying the trail the other tests sharing this database read.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -30,6 +31,9 @@ class AuditTrailAppendOnlyTest extends DatabaseTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void anEntryCanBeAddedButNeverChanged() {
@@ -68,8 +72,24 @@ class AuditTrailAppendOnlyTest extends DatabaseTest {
             jdbc.sql(sql).params(params).update();
         }));
         assertThat(refused).as(sql).isInstanceOf(DataAccessException.class);
-        assertThat(refused.getCause()).as(sql).hasMessageContaining("audit_entry is append-only: " + operation
-                + " refused");
+        assertThat(refused.getCause()).as(sql).hasMessageContaining("permission denied for table audit_entry");
+
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            owner.setAutoCommit(false);
+            try (var statement = owner.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    statement.setObject(i + 1, params[i]);
+                }
+                Throwable byOwner = catchThrowable(statement::executeUpdate);
+                assertThat(byOwner).as("as the owner: " + sql).isInstanceOf(java.sql.SQLException.class)
+                        .hasMessageContaining("audit_entry is append-only: " + operation + " refused");
+            } finally {
+                owner.rollback();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> entry(long id) {

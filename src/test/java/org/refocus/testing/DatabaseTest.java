@@ -14,10 +14,14 @@ public abstract class DatabaseTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.newDatabaseUrl();
+        String url = TestDatabases.newDatabaseUrl().replaceAll("[?&]user=[^&]*", "");
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
+        // As in production: the migrations as the owner, the application (and these tests' own SQL) as a
+        // role that was granted rows and owns nothing.
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.datasource.username", () -> TestDatabases.APPLICATION_ROLE);
         registry.add("spring.datasource.password", () -> "");
+        registry.add("refocus.database.application-role", () -> TestDatabases.APPLICATION_ROLE);
         registry.add("refocus.demo", () -> "true");
         registry.add("refocus.demo-password", () -> PASSWORD);
     }

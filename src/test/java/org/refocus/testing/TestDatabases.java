@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDatabases {
 
+    /** The role tests' applications connect as: granted rows, owning nothing (see ApplicationRoleGrants). */
+    public static final String APPLICATION_ROLE = "refocus_test_app";
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -30,8 +33,13 @@ public final class TestDatabases {
                 server = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
                         .setServerConfig("max_connections", "300").setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off").start();
+                try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("create role " + APPLICATION_ROLE + " login");
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
