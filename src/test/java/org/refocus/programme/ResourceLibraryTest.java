@@ -98,7 +98,7 @@ class ResourceLibraryTest extends ResourceTestSupport {
                         .param("url", "https://example.org/side-effects").param("version", "0"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Someone else saved a change to this resource").contains("id=\"newer-version\"")
+        assertThat(page).contains("Someone else saved a change to this resource").contains("id=\"newer\"")
                 .contains("Side effects: what to ask")
                 // The form keeps what the trainer typed and now carries the newer version.
                 .contains("value=\"Medication side effects\"").contains("name=\"version\" value=\"1\"");

@@ -48,6 +48,7 @@ public final class TwoEditors {
         assertThat(page).contains("nhsuk-error-summary").contains("shown below")
                 .doesNotContainIgnoringCase("reload the page");
         assertThat(newer(page)).contains(theirs);
+        assertThat(page).as("the error summary links to what they saved").contains("<a href=\"#newer\"");
         assertThat(page).contains(typed);
         int carried = formVersion(page, versionField);
         assertThat(carried).as("the hidden version is the current one").isEqualTo(current);
