@@ -179,10 +179,34 @@ class ResponseImportTest extends DatabaseTest {
             lines[i] = row(riverside, java.time.LocalDate.of(2015, 1, 1).plusDays(i).toString(), Integer.toString(i % 5));
         }
         Path file = csv(lines);
+        List<ResponseImports.JobView> jobs = atTheSameMoment(file, file);
+        assertThat(jobs).extracting(ResponseImports.JobView::status).containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
+        assertThat(jobs).filteredOn(j -> j.status().equals("FAILED")).singleElement()
+                .satisfies(j -> assertThat(j.failure()).startsWith("This file was imported already"));
+        assertThat(jdbc.sql("select count(*) from measure_response where import_job_id in (?, ?)")
+                .params(jobs.get(0).id(), jobs.get(1).id()).query(Long.class).single()).isEqualTo(3000);
+    }
+
+    @Test
+    void twoDifferentFilesWithTheSameResponseImportedAtOnceStoreItOnce() throws Exception {
+        String shared = row(riverside, "1997-05-05", "2");
+        Path paper = csv(HEADER, shared, row(riverside, "1997-06-06", "2"));
+        Path export = csv(HEADER, row(riverside, "1997-07-07", "2"), shared);
+        List<ResponseImports.JobView> jobs = atTheSameMoment(paper, export);
+        assertThat(jobs).extracting(ResponseImports.JobView::status).containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
+        ResponseImports.JobView second = jobs.stream().filter(j -> j.status().equals("FAILED")).findFirst().orElseThrow();
+        assertThat(imports.errors(second.id())).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("This row repeats a response already stored for this person for 1997-05-05, imported"));
+        assertThat(jdbc.sql("select count(*) from measure_response where person_id = ? and completed_at::date = "
+                + "'1997-05-05' and status = 'COMPLETED'").param(riverside).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** Imports both files in two threads released together, as the same importer. */
+    private List<ResponseImports.JobView> atTheSameMoment(Path first, Path second) throws Exception {
         org.springframework.security.core.context.SecurityContext importer =
                 org.springframework.security.core.context.SecurityContextHolder.getContext();
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.Callable<ResponseImports.JobView> task = () -> {
+        java.util.function.Function<Path, java.util.concurrent.Callable<ResponseImports.JobView>> task = file -> () -> {
             org.springframework.security.core.context.SecurityContextHolder.setContext(importer);
             try {
                 go.await();
@@ -193,15 +217,10 @@ class ResponseImportTest extends DatabaseTest {
         };
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var a = pool.submit(task);
-            var b = pool.submit(task);
+            var a = pool.submit(task.apply(first));
+            var b = pool.submit(task.apply(second));
             go.countDown();
-            List<ResponseImports.JobView> jobs = List.of(a.get(), b.get());
-            assertThat(jobs).extracting(ResponseImports.JobView::status).containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
-            assertThat(jobs).filteredOn(j -> j.status().equals("FAILED")).singleElement()
-                    .satisfies(j -> assertThat(j.failure()).startsWith("This file was imported already"));
-            assertThat(jdbc.sql("select count(*) from measure_response where import_job_id in (?, ?)")
-                    .params(jobs.get(0).id(), jobs.get(1).id()).query(Long.class).single()).isEqualTo(3000);
+            return List.of(a.get(), b.get());
         } finally {
             pool.shutdownNow();
         }

@@ -63,6 +63,8 @@ public class ResponseImports {
 
     static final int MAX_STORED_ERRORS = 1000;
     private static final String IMPORTED_ALREADY = "imported already";
+    /** The first key of the advisory lock that makes imports of one instrument take turns. */
+    private static final int IMPORT_LOCK = 0x52_46_49_4D;
     private static final int PROGRESS_EVERY_ROWS = 20_000;
     private static final Duration STALLED_AFTER = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(ResponseImports.class);
@@ -256,7 +258,9 @@ public class ResponseImports {
         Counts counts = importTransaction.execute(status -> {
             Counts result;
             try {
-                result = copy(job, file);
+                oneImportOfTheInstrumentAtATime(job);
+                result = importedFiles.earlier(job.versionId(), sha256).isPresent()
+                        ? new Counts(0, 0, 0, List.of(), IMPORTED_ALREADY) : copy(job, file);
             } catch (IOException | SQLException e) {
                 log.warn("Import job {} could not read its file or write its rows: {}", job.jobId(), e.getMessage());
                 result = new Counts(0, 0, 0, List.of(), "The file could not be read as CSV text. Nothing was stored.");
@@ -294,6 +298,17 @@ public class ResponseImports {
                         .params(job.jobId(), e.rowNumber(), e.field(), e.message()).update();
             }
         });
+    }
+
+    /**
+     * Imports of one instrument take turns (a lock held until this transaction ends), so that each sees the
+     * rows of the one before it: two files holding the same response, imported at the same moment, would
+     * otherwise both store it, since neither sees the other's uncommitted rows. The file is then checked
+     * again against imports that finished while this one waited.
+     */
+    private void oneImportOfTheInstrumentAtATime(Prepared job) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(IMPORT_LOCK, job.definition().code().hashCode())
+                .query().singleRow();
     }
 
     /**
