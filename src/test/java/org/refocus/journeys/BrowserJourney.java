@@ -43,13 +43,21 @@ abstract class BrowserJourney extends DatabaseTest {
 
     @BeforeAll
     static void launchBrowser() {
+        long started = System.nanoTime();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        long driverReady = System.nanoTime();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("refocus.chromium", "/usr/bin/chromium")))
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run")));
+        // Some CI runs spend minutes in the first test of a journey class; say where, when it is slow.
+        long done = System.nanoTime();
+        if (done - started > 10_000_000_000L) {
+            System.err.printf("[journey] slow browser start: Playwright driver %.1f s, Chromium %.1f s%n",
+                    (driverReady - started) / 1e9, (done - driverReady) / 1e9);
+        }
     }
 
     @AfterAll
@@ -64,6 +72,7 @@ abstract class BrowserJourney extends DatabaseTest {
 
     @BeforeEach
     void openPage() {
+        long started = System.nanoTime();
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
         page = context.newPage();
         // Generous for a loaded 2-core CI machine; a real failure still fails, only later.
@@ -90,6 +99,9 @@ abstract class BrowserJourney extends DatabaseTest {
                 consoleErrors.add(message.text());
             }
         });
+        if (System.nanoTime() - started > 10_000_000_000L) {
+            System.err.printf("[journey] slow new browser page: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
     }
 
     @AfterEach
