@@ -33,6 +33,9 @@ class ResponseImportTest extends DatabaseTest {
     JdbcClient jdbc;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     org.refocus.measures.internal.ResponseCorrections corrections;
 
     @TempDir
@@ -199,6 +202,43 @@ class ResponseImportTest extends DatabaseTest {
                 .startsWith("This row repeats a response already stored for this person for 1997-05-05, imported"));
         assertThat(jdbc.sql("select count(*) from measure_response where person_id = ? and completed_at::date = "
                 + "'1997-05-05' and status = 'COMPLETED'").param(riverside).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportThatMustWaitForAnotherOfTheSameQuestionnaireSaysSoAndThenRuns() throws Exception {
+        Path file = csv(HEADER, row(riverside, "1998-08-08", "1"));
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                lock.setInt(1, ResponseImports.IMPORT_LOCK);
+                lock.setInt(2, "qpr-15".hashCode());
+                lock.execute();
+            }
+            org.springframework.security.core.context.SecurityContext importer =
+                    org.springframework.security.core.context.SecurityContextHolder.getContext();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var waiting = pool.submit(() -> {
+                    org.springframework.security.core.context.SecurityContextHolder.setContext(importer);
+                    try {
+                        return imports.importNow(file, "waits.csv", "qpr-15", true);
+                    } finally {
+                        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                    }
+                });
+                String status = null;
+                for (int i = 0; i < 100 && !"QUEUED".equals(status); i++) {
+                    Thread.sleep(50);
+                    status = jdbc.sql("select status from measure_import_job where file_name = 'waits.csv'")
+                            .query(String.class).optional().orElse(null);
+                }
+                assertThat(status).as("shown as waiting to start while the other import runs").isEqualTo("QUEUED");
+                other.commit();
+                assertThat(waiting.get().status()).isEqualTo("SUCCEEDED");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     /** Imports both files in two threads released together, as the same importer. */

@@ -63,8 +63,11 @@ public class ResponseImports {
 
     static final int MAX_STORED_ERRORS = 1000;
     private static final String IMPORTED_ALREADY = "imported already";
-    /** The first key of the advisory lock that makes imports of one instrument take turns. */
-    private static final int IMPORT_LOCK = 0x52_46_49_4D;
+    /**
+     * The first key of the advisory lock that makes imports of one instrument take turns; the second is the
+     * instrument code's {@code hashCode()}. (Visible in {@code pg_locks} while an import runs.)
+     */
+    public static final int IMPORT_LOCK = 0x52_46_49_4D;
     private static final int PROGRESS_EVERY_ROWS = 20_000;
     private static final Duration STALLED_AFTER = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(ResponseImports.class);
@@ -307,8 +310,21 @@ public class ResponseImports {
      * again against imports that finished while this one waited.
      */
     private void oneImportOfTheInstrumentAtATime(Prepared job) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(IMPORT_LOCK, job.definition().code().hashCode())
-                .query().singleRow();
+        int instrument = job.definition().code().hashCode();
+        boolean free = jdbc.sql("select pg_try_advisory_xact_lock(?, ?)").params(IMPORT_LOCK, instrument)
+                .query(Boolean.class).single();
+        if (!free) {
+            // The job page shows "Waiting to start" meanwhile, rather than a run stuck at 0%.
+            status(job.jobId(), "QUEUED");
+            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(IMPORT_LOCK, instrument).query().singleRow();
+            status(job.jobId(), "RUNNING");
+        }
+    }
+
+    private void status(long jobId, String status) {
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("""
+                update measure_import_job set status = ?, updated_at = now(), version = version + 1 where id = ?""")
+                .params(status, jobId).update());
     }
 
     /**
