@@ -2,7 +2,9 @@ package org.refocus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * entry in the audit trail against that person, and staff of another team, or another person using
  * services, get "not found", which is audited as denied. A new route under {@code /people/{id}} or
  * {@code /api/v1/people/{id}} that forgets to audit or to check reach fails here.
+ *
+ * <p>The same holds for routes keyed by one of the person's records (a goal, a step, a response, a FHIR
+ * resource…): each such route in the matrix must be listed in {@link #RECORDS} with the table its id
+ * comes from, so that a new record route cannot be added without this check.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -75,6 +81,96 @@ class AuditedReadsTest extends DatabaseTest {
             }
         }
         assertThat(leaks).as("person routes that answer, or do not audit the refusal, outside reach").isEmpty();
+    }
+
+    /** Route prefixes keyed by a record of one person, and the table (with a person_id) the record is in. */
+    private static final Map<String, String> RECORDS = Map.ofEntries(
+            Map.entry("/recovery/values/", "recovery_value"),
+            Map.entry("/recovery/preferences/", "recovery_preference"),
+            Map.entry("/recovery/crisis-contacts/", "recovery_crisis_contact"),
+            Map.entry("/recovery/strengths/", "recovery_strengths_assessment"),
+            Map.entry("/recovery/strength-entries/", "recovery_strength_entry"),
+            Map.entry("/recovery/goals/", "recovery_goal"),
+            Map.entry("/recovery/conversations/", "recovery_conversation"),
+            Map.entry("/recovery/steps/", "recovery_step"),
+            Map.entry("/recovery/contacts/", "recovery_contact"),
+            Map.entry("/measures/responses/", "measure_response"),
+            Map.entry("/fhir/QuestionnaireResponse/", "measure_response"),
+            Map.entry("/fhir/Observation/", "measure_response"));
+
+    @Test
+    void everyReadOfOneOfAPersonsRecordsIsAuditedAgainstThatPerson() throws Exception {
+        long sam = sam();
+        List<String> unaudited = new ArrayList<>();
+        int checked = 0;
+        for (String path : recordRoutes("coordinator")) {
+            String url = path.replace("{id}", recordOf(sam, path));
+            long before = auditedFor(sam);
+            int status = mvc.perform(get(url).with(user(users.loadUserByUsername("coordinator")))).andReturn()
+                    .getResponse().getStatus();
+            checked++;
+            if (status != 200 || auditedFor(sam) == before) {
+                unaudited.add(url + " (HTTP " + status + ")");
+            }
+        }
+        assertThat(checked).as("record routes found in the matrix").isGreaterThan(15);
+        assertThat(unaudited).as("reads of one of a person's records with no audit entry for them").isEmpty();
+    }
+
+    @Test
+    void anotherTeamsStaffGetNotFoundOnEveryRecordRouteAndItIsAudited() throws Exception {
+        long sam = sam();
+        List<String> leaks = new ArrayList<>();
+        for (String path : recordRoutes("teamlead")) {
+            long denied = deniedFor(sam);
+            int status = mvc.perform(get(path.replace("{id}", recordOf(sam, path)))
+                    .with(user(users.loadUserByUsername("teamlead")))).andReturn().getResponse().getStatus();
+            if (status != 404 || deniedFor(sam) == denied) {
+                leaks.add(path + " (HTTP " + status + ")");
+            }
+        }
+        assertThat(leaks).as("record routes that answer, or do not audit the refusal, outside reach").isEmpty();
+    }
+
+    /** GET routes keyed by one record of a person that {@code role} may use; each must be in {@link #RECORDS}. */
+    private static List<String> recordRoutes(String role) {
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, String> route : AuthorisationMatrixTest.ROUTES.entrySet()) {
+            String[] methodAndPath = route.getKey().split(" ");
+            String path = methodAndPath[1];
+            boolean aboutOneRecord = (path.startsWith("/recovery/") && !path.startsWith("/recovery/life-domains"))
+                    || path.startsWith("/measures/responses/") || path.matches("/fhir/(QuestionnaireResponse|Observation)/.*");
+            if (methodAndPath[0].equals("GET") && aboutOneRecord && List.of(route.getValue().split(",")).contains(role)) {
+                assertThat(RECORDS.keySet().stream().anyMatch(path::startsWith))
+                        .as(path + " is keyed by a record: say in RECORDS which table it comes from").isTrue();
+                paths.add(path);
+            }
+        }
+        return paths;
+    }
+
+    /** The id, as the route spells it, of one of the person's records of the kind the route shows. */
+    private String recordOf(long person, String path) throws Exception {
+        String table = RECORDS.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst().orElseThrow()
+                .getValue();
+        // The questions of a finished response redirect to its result, so they are read on one still open.
+        String condition = !table.equals("measure_response") ? ""
+                : path.endsWith("/questions") ? " and status = 'IN_PROGRESS'" : " and status = 'COMPLETED'";
+        Long id = jdbc.sql("select id from " + table + " where person_id = ?" + condition + " order by id limit 1")
+                .param(person).query(Long.class).optional().orElse(null);
+        if (id == null && path.endsWith("/questions")) {
+            id = startedQuestionnaire(person);
+        }
+        assertThat(id).as("a " + table + " of the person, for " + path).isNotNull();
+        return path.startsWith("/fhir/Observation/") ? id + "-total" : Long.toString(id);
+    }
+
+    /** A questionnaire the person's coordinator starts giving them, left open. */
+    private long startedQuestionnaire(long person) throws Exception {
+        String questions = mvc.perform(post("/people/" + person + "/measures/start").param("instrument", "wemwbs")
+                        .with(csrf()).with(user(users.loadUserByUsername("coordinator")))).andReturn().getResponse()
+                .getRedirectedUrl();
+        return Long.parseLong(questions.replaceAll("\\D+(\\d+)\\D*", "$1"));
     }
 
     /** GET routes about one person (the person's id their only path variable) that {@code role} may use. */
