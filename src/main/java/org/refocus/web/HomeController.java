@@ -28,6 +28,9 @@ class HomeController {
         if (user.role().isTeamStaff() || user.role() == org.refocus.identity.Role.TRAINER) {
             model.addAttribute("myTeams", organisations.teams(accounts.teamsOf(user.accountId())).values());
         }
+        if (user.role() == org.refocus.identity.Role.SERVICE_USER) {
+            model.addAttribute("helpNowOnPage", true); // the page says it in full, at the top
+        }
         return VIEW;
     }
 }

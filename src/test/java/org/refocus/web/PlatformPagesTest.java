@@ -140,6 +140,24 @@ class PlatformPagesTest extends DatabaseTest {
     }
 
     @Test
+    void everyPageOfAPersonUsingServicesSaysNobodyWatchesItAndWhereToGetHelpNow() throws Exception {
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        String notWatched = "Nobody watches REFOCUS all the time";
+        for (String path : List.of("/people/" + sam + "/plan", "/people/" + sam + "/measures", "/people/" + sam + "/goals",
+                "/projects", "/people/" + sam + "/resources")) {
+            String html = mvc.perform(get(path).with(as("serviceuser"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(html).as(path).contains(notWatched).contains("NHS 111").contains("call 999")
+                    .contains("href=\"/people/" + sam + "/plan#crisis\"");
+        }
+        // Said once on the home page, in its urgent card, and never to staff.
+        String home = mvc.perform(get("/").with(as("serviceuser"))).andReturn().getResponse().getContentAsString();
+        assertThat(home.split(notWatched, -1)).hasSize(2);
+        assertThat(mvc.perform(get("/people/" + sam + "/plan").with(as("coordinator"))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain(notWatched);
+    }
+
+    @Test
     void everyPageAboutAPersonSaysWhoWithDateOfBirthAndNhsNumber() throws Exception {
         long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
         String nhs = jdbc.sql("select nhs_number from person where id = ?").param(sam).query(String.class).single();
