@@ -122,6 +122,47 @@ class AccountLifecycleTest extends DatabaseTest {
     }
 
     @Test
+    void aChangedRoleEndsTheAccountsSessionsAtOnceButAChangedNameDoesNot() throws Exception {
+        Invitation invitation = asAdmin(() -> accounts.invite(new NewAccount("changing.role", "Changing Role", null,
+                Role.PRACTITIONER, Set.of(), null)));
+        accounts.activate(invitation.token(), "a long enough passphrase");
+        jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user("changing.role")
+                .password("a long enough passphrase")).andExpect(redirectedUrl("/")).andReturn().getResponse()
+                .getCookie("SESSION");
+        assertThat(session).as("the session cookie after signing in").isNotNull();
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+
+        asAdmin(() -> {
+            var before = accounts.account(invitation.accountId());
+            accounts.update(before.id(), "Changed Name", null, before.role(), null, Set.of(), before.version());
+            return null;
+        });
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+
+        asAdmin(() -> {
+            var renamed = accounts.account(invitation.accountId());
+            accounts.update(renamed.id(), renamed.displayName(), null, Role.TRAINER, null, Set.of(), renamed.version());
+            return null;
+        });
+        // The practitioner's caseload is not offered to the trainer they now are: they must sign in again.
+        mvc.perform(get("/caseload").cookie(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    /** Runs an administrator's call, leaving no test user behind to stand in for the session's own. */
+    private <T> T asAdmin(java.util.concurrent.Callable<T> call) throws Exception {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        var admin = users.loadUserByUsername("admin");
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                admin, null, admin.getAuthorities()));
+        org.springframework.security.test.context.TestSecurityContextHolder.setContext(context);
+        try {
+            return call.call();
+        } finally {
+            org.springframework.security.test.context.TestSecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void administratorCannotDeactivateThemselves() throws Exception {
         long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
         mvc.perform(post("/admin/accounts/" + admin + "/deactivate").with(csrf())
