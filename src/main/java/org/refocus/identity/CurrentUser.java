@@ -25,16 +25,28 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aut
     private final String displayName;
     private final Role role;
     private final Long personId;
+    private final Long recordToCheck;
     private final boolean enabled;
     private String passwordHash;
 
     public CurrentUser(long accountId, String username, String displayName, Role role, Long personId,
             boolean enabled, String passwordHash) {
+        this(accountId, username, displayName, role, personId, null, enabled, passwordHash);
+    }
+
+    /**
+     * @param recordToCheck the record a service-user account is linked to but whose holder has not yet
+     *                      said it is theirs; {@code personId} is then null, so that the account reaches
+     *                      nothing until they have (hazard H-03)
+     */
+    public CurrentUser(long accountId, String username, String displayName, Role role, Long personId,
+            Long recordToCheck, boolean enabled, String passwordHash) {
         this.accountId = accountId;
         this.username = username;
         this.displayName = displayName;
         this.role = role;
         this.personId = personId;
+        this.recordToCheck = recordToCheck;
         this.enabled = enabled;
         this.passwordHash = passwordHash;
     }
@@ -75,6 +87,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aut
     /** For a service user, the person record that is theirs; otherwise null. */
     public Long personId() {
         return personId;
+    }
+
+    /** The record this account is linked to whose holder must first say it is theirs; otherwise null. */
+    public Long recordToCheck() {
+        return recordToCheck;
     }
 
     public boolean has(Role r) {

@@ -24,6 +24,9 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         CurrentUser user = CurrentUser.required();
+        if (user.recordToCheck() != null) {
+            return "redirect:/account/record-check"; // hazard H-03: nothing of the record before they say it is theirs
+        }
         model.addAttribute("role", user.role());
         if (user.role().isTeamStaff() || user.role() == org.refocus.identity.Role.TRAINER) {
             model.addAttribute("myTeams", organisations.teams(accounts.teamsOf(user.accountId())).values());

@@ -148,18 +148,8 @@ class AccountLifecycleTest extends DatabaseTest {
         mvc.perform(get("/caseload").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
-    /** Runs an administrator's call, leaving no test user behind to stand in for the session's own. */
     private <T> T asAdmin(java.util.concurrent.Callable<T> call) throws Exception {
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        var admin = users.loadUserByUsername("admin");
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                admin, null, admin.getAuthorities()));
-        org.springframework.security.test.context.TestSecurityContextHolder.setContext(context);
-        try {
-            return call.call();
-        } finally {
-            org.springframework.security.test.context.TestSecurityContextHolder.clearContext();
-        }
+        return org.refocus.testing.ActingAs.call(users, "admin", call);
     }
 
     @Test

@@ -77,6 +77,7 @@ class PlatformJourneyTest extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, link this account")).click();
         assertThat(page.locator("#invitation-link")).containsText("/account/activate/");
         assertThat(page.locator("#linked-person")).containsText("Jo Sampleton, born 2 April 1988");
+        String joInvitation = page.locator("#invitation-link").textContent().trim();
         checkAccessibility();
         signOut();
 
@@ -98,6 +99,25 @@ class PlatformJourneyTest extends BrowserJourney {
 
         assertThat(jdbc.sql("select count(*) from audit_entry where person_id = ? and action = 'VIEWED' "
                 + "and actor_username = 'pat.practitioner'").param(jo).query(Long.class).single()).isEqualTo(1);
+        signOut();
+
+        // Jo sets a password on their phone and, before anything of the record is shown, says that it is theirs (H-03).
+        onAPhone();
+        page.navigate(joInvitation);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("my own quiet garden");
+        page.getByLabel("Type your new password again").fill("my own quiet garden");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        signIn("jo.sampleton", "my own quiet garden");
+        assertThat(page.locator("h1")).hasText("Check this is you");
+        assertThat(page.locator("#record-to-check")).containsText("Jo Sampleton");
+        assertThat(page.locator("#record-to-check")).containsText("2 April 1988");
+        checkAccessibility();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, this is me")).click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("You can now see your plan");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to your plan")).click();
+        assertThat(page.locator("h1")).containsText("Jo Sampleton");
+        assertThat(page.locator("#help-now-heading")).hasText("If you need help now");
+        checkAccessibility();
     }
 
     @Test

@@ -53,13 +53,17 @@ class SyntheticPopulation {
                 .params(siteId, name, description).query(Long.class).single();
     }
 
-    /** An account, active when a password hash is given, otherwise invited-but-unusable. */
+    /**
+     * An account, active when a password hash is given, otherwise invited-but-unusable. An active demo
+     * account linked to a record has already been checked by its holder, so the demo opens on their plan.
+     */
     long account(String username, String displayName, String role, String passwordHash, Long personId) {
         return jdbc.sql("""
-                        insert into account (username, display_name, role, status, password_hash, person_id)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
+                        insert into account (username, display_name, role, status, password_hash, person_id,
+                            person_confirmed_at)
+                        values (?, ?, ?, ?, ?, ?, case when ? then now() end) returning id""")
                 .params(username, displayName, role, passwordHash == null ? "INVITED" : "ACTIVE", passwordHash,
-                        personId)
+                        personId, passwordHash != null && personId != null)
                 .query(Long.class).single();
     }
 

@@ -10,5 +10,6 @@ class IdentityRoutes implements RouteRules {
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole("ADMIN");
+        routes.requestMatchers("/account/record-check", "/account/record-check/refused").hasRole("SERVICE_USER");
     }
 }

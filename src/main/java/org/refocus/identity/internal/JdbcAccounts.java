@@ -128,9 +128,12 @@ class JdbcAccounts implements Accounts {
         AccountView before = account(id);
         checkPersonLink(role, personId, id);
         checkTeams(teamIds);
+        // A record newly linked is checked by the account holder at their next request (RecordLinkChecks).
         int rows = jdbc.sql("update account set display_name = ?, email = ?, role = ?, person_id = ?, "
+                        + "person_confirmed_at = case when person_id = ? then person_confirmed_at end, "
+                        + "person_refused_at = case when ?::bigint is null then person_refused_at end, "
                         + "updated_at = now(), updated_by = ?, version = version + 1 where id = ? and version = ?")
-                .params(displayName.trim(), blankToNull(email), role.name(), personId,
+                .params(displayName.trim(), blankToNull(email), role.name(), personId, personId, personId,
                         AuthenticatedActor.currentAccountId(), id, version)
                 .update();
         if (rows != 1) {

@@ -7,6 +7,7 @@ import org.refocus.identity.AccountView;
 import org.refocus.identity.Accounts;
 import org.refocus.identity.Invitation;
 import org.refocus.identity.LinkablePeople;
+import org.refocus.identity.RecordLinkChecks;
 import org.refocus.identity.NewAccount;
 import org.refocus.identity.PersonToLink;
 import org.refocus.identity.Role;
@@ -40,18 +41,23 @@ class AccountAdminController {
     static final String FORM_VIEW = "identity/account-form";
     static final String DEACTIVATE_VIEW = "identity/account-deactivate";
     static final String CONFIRM_LINK_VIEW = "identity/account-link-confirm";
+    private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private final Accounts accounts;
     private final Organisations organisations;
     private final LinkablePeople people;
     private final MessageSource messages;
+    private final RecordLinkChecks checks;
 
     AccountAdminController(Accounts accounts, Organisations organisations, LinkablePeople people,
-            MessageSource messages) {
+            MessageSource messages, RecordLinkChecks checks) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.people = people;
         this.messages = messages;
+        this.checks = checks;
     }
 
     @GetMapping
@@ -184,6 +190,8 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("linkedPerson", account == null || account.personId() == null ? null
                 : people.identify(account.personId()).orElse(null));
+        model.addAttribute("refusedOn", account == null ? null : checks.refusedAt(account.id())
+                .map(at -> DATE.format(at.atZone(UK))).orElse(null));
         List<Option> roles = new ArrayList<>();
         roles.add(Option.none(messages));
         roles.addAll(Option.ofEnum(Role.values(), "role.", messages));
