@@ -128,6 +128,31 @@ class InstrumentLibraryTest extends DatabaseTest {
     }
 
     @Test
+    void wordingWhoseOptionLabelsAreInAnotherOrderThanTheDefinitionsIsRefusedAndNothingIsStored() throws Exception {
+        long before = jdbc.sql("select count(*) from instrument_content").query(Long.class).single();
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        var qpr15 = (tools.jackson.databind.node.ObjectNode) mapper.readTree(shipped("qpr-15"));
+        ((tools.jackson.databind.node.ObjectNode) qpr15.get("options").get("agreement"))
+                .put("0", "Agree strongly").put("4", "Disagree strongly");
+
+        mvc.perform(multipart("/admin/instruments/content")
+                        .file(new MockMultipartFile("file", "qpr-15.json", "application/json",
+                                mapper.writeValueAsBytes(qpr15)))
+                        .param("instrument", "").with(csrf()).with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "qpr-15 v1: response set &#39;agreement&#39;: code 0 is &#39;Agree strongly&#39; in the file, "
+                                + "but &#39;Disagree strongly&#39; in the definition; code 4 is &#39;Disagree strongly&#39; "
+                                + "in the file, but &#39;Agree strongly&#39; in the definition. The codes decide the score, "
+                                + "so the labels must be in the definition&#39;s order.")));
+
+        assertThat(jdbc.sql("select count(*) from instrument_content").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select c.source_format from instrument_content c join instrument_version v "
+                + "on v.id = c.instrument_version_id where v.code = 'qpr-15' and c.current").query(String.class).single())
+                .isEqualTo("SHIPPED");
+    }
+
+    @Test
     void reScoringRecordsOldAndNewScoresWithTheReasonAndAuditsEachChange() throws Exception {
         long versionId = jdbc.sql("select id from instrument_version where code = 'inspire-brief'").query(Long.class).single();
         long response = jdbc.sql("select id from measure_response where instrument_version_id = ? and status = 'COMPLETED' "
@@ -163,7 +188,15 @@ class InstrumentLibraryTest extends DatabaseTest {
     }
 
     private String demo(String code) throws Exception {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("instruments/content/demo-content.json")) {
+        return bundled("demo-content.json", code);
+    }
+
+    private String shipped(String code) throws Exception {
+        return bundled("qpr-en-GB.json", code);
+    }
+
+    private String bundled(String file, String code) throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("instruments/content/" + file)) {
             String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
             var root = mapper.readTree(all);

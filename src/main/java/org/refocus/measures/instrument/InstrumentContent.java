@@ -52,7 +52,8 @@ public record InstrumentContent(String instrumentCode, String version, String la
 
     /**
      * Problems that stop this wording being used with {@code definition}: another instrument or version,
-     * items without text, texts or labels for things the definition does not have, no copyright line.
+     * items without text, texts or labels for things the definition does not have, option labels that are
+     * the definition's labels for other codes ({@code OptionLabelOrder}), no copyright line.
      */
     public List<String> problemsAgainst(InstrumentDefinition definition) {
         List<String> problems = new ArrayList<>();
@@ -84,6 +85,7 @@ public record InstrumentContent(String instrumentCode, String version, String la
             } else {
                 labels.keySet().stream().filter(code -> !set.get().accepts(code)).forEach(code -> problems.add(
                         "label given for code " + code + " which response set '" + setId + "' does not have"));
+                OptionLabelOrder.problem("response set '" + setId + "'", set.get(), labels).ifPresent(problems::add);
             }
         });
         itemOptionLabels.forEach((itemKey, labels) -> {
@@ -93,6 +95,8 @@ public record InstrumentContent(String instrumentCode, String version, String la
             } else {
                 labels.keySet().stream().filter(code -> !item.get().responseSet().accepts(code)).forEach(code ->
                         problems.add("label given for code " + code + " which item '" + itemKey + "' does not accept"));
+                OptionLabelOrder.problem("item '" + itemKey + "'", item.get().responseSet(), labels)
+                        .ifPresent(problems::add);
             }
         });
         return problems;

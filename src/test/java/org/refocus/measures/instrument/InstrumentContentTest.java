@@ -8,8 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InstrumentContentTest {
 
@@ -105,6 +110,73 @@ class InstrumentContentTest {
                 "option labels given for unknown item 'ghost'");
         assertThat(content.problemsAgainst(CATALOGUE.get("dialog")))
                 .containsExactly("content is for 'inspire-brief', not 'dialog'");
+    }
+
+    private static final String[] AGREEMENT_REVERSED = {
+            "Agree strongly", "Agree", "Neither agree nor disagree", "Disagree", "Disagree strongly"};
+
+    private static final String REVERSED = "code 0 is 'Agree strongly' in the file, but 'Disagree strongly' in the "
+            + "definition; code 1 is 'Agree' in the file, but 'Disagree' in the definition; code 3 is 'Disagree' in "
+            + "the file, but 'Agree' in the definition; code 4 is 'Disagree strongly' in the file, but 'Agree strongly' "
+            + "in the definition. The codes decide the score, so the labels must be in the definition's order.";
+
+    /** QPR-15 wording with every item's text, and {@code labels} as a REFOCUS content file's options or itemOptions. */
+    private static InstrumentContent qpr15Content(String labelsProperty, String labelsOwner, String... labels) {
+        String items = CATALOGUE.get("qpr-15").items().stream()
+                .map(item -> "\"" + item.key() + "\": \"Statement " + item.number() + "\"")
+                .collect(Collectors.joining(", "));
+        String options = Stream.iterate(0, code -> code < labels.length, code -> code + 1)
+                .map(code -> "\"" + code + "\": \"" + labels[code] + "\"").collect(Collectors.joining(", "));
+        return InstrumentContentParser.parse(text("""
+                {"instrument": "qpr-15", "version": "1", "language": "en-GB", "copyright": "Owner line",
+                 "items": {%s}, "%s": {"%s": {%s}}}
+                """.formatted(items, labelsProperty, labelsOwner, options)), "qpr-15.json").get(0);
+    }
+
+    /** A QPR-15 FHIR Questionnaire whose every item offers {@code labels}, coded 0 upwards as {@code code} or ordinalValue. */
+    private static InstrumentContent qpr15Questionnaire(boolean ordinalValues, String... labels) {
+        String options = Stream.iterate(0, code -> code < labels.length, code -> code + 1)
+                .map(code -> ordinalValues
+                        ? "{\"extension\": [{\"url\": \"" + FhirQuestionnaireParser.ORDINAL_VALUE + "\", \"valueDecimal\": "
+                                + code + "}], \"valueCoding\": {\"code\": \"a" + code + "\", \"display\": \"" + labels[code] + "\"}}"
+                        : "{\"valueCoding\": {\"code\": \"" + code + "\", \"display\": \"" + labels[code] + "\"}}")
+                .collect(Collectors.joining(", "));
+        String items = CATALOGUE.get("qpr-15").items().stream()
+                .map(item -> "{\"linkId\": \"" + item.key() + "\", \"type\": \"choice\", \"text\": \"Statement "
+                        + item.number() + "\", \"answerOption\": [" + options + "]}")
+                .collect(Collectors.joining(", "));
+        return FhirQuestionnaireParser.parse(text("""
+                {"resourceType": "Questionnaire", "version": "1", "copyright": "Owner line", "item": [%s]}
+                """.formatted(items)), "qpr-15-questionnaire.json", "qpr-15");
+    }
+
+    static Stream<Arguments> reversedLabelsInEachFormat() {
+        return Stream.of(
+                Arguments.of("REFOCUS content file, labels for the response set",
+                        qpr15Content("options", "agreement", AGREEMENT_REVERSED), 1, "response set 'agreement': "),
+                Arguments.of("REFOCUS content file, labels for one item",
+                        qpr15Content("itemOptions", "qpr_03", AGREEMENT_REVERSED), 1, "item 'qpr_03': "),
+                Arguments.of("FHIR Questionnaire, codes as option codes",
+                        qpr15Questionnaire(false, AGREEMENT_REVERSED), 15, "item 'qpr_01': "),
+                Arguments.of("FHIR Questionnaire, codes as ordinal values",
+                        qpr15Questionnaire(true, AGREEMENT_REVERSED), 15, "item 'qpr_15': "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reversedLabelsInEachFormat")
+    void findsOptionLabelsInAnotherOrderThanTheDefinitionsInEitherFormat(String format, InstrumentContent content,
+                                                                          int problems, String subject) {
+        assertThat(content.problemsAgainst(CATALOGUE.get("qpr-15"))).hasSize(problems).contains(subject + REVERSED);
+    }
+
+    @Test
+    void acceptsOptionLabelsInTheDefinitionsOrderWhateverTheirCaseAndPunctuationInEitherFormat() {
+        String[] sameOrder = {"disagree STRONGLY", "Disagree.", "Neither agree, nor disagree", " agree ", "Agree-strongly!"};
+
+        assertThat(qpr15Content("options", "agreement", sameOrder).problemsAgainst(CATALOGUE.get("qpr-15"))).isEmpty();
+        assertThat(qpr15Questionnaire(false, sameOrder).problemsAgainst(CATALOGUE.get("qpr-15"))).isEmpty();
+        assertThat(qpr15Questionnaire(true, "Strongly disagree", "Tend to disagree", "Unsure", "Tend to agree",
+                "Strongly agree").problemsAgainst(CATALOGUE.get("qpr-15"))).isEmpty();
     }
 
     @Test
