@@ -7,3 +7,20 @@ import { initAll } from '../vendor/nhsuk-frontend/nhsuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 initAll();
+
+// While someone types into a form, tell the server now and then that they are still at work, so that the
+// sign-out after 30 minutes without activity does not end their session under them (hazard H-06). The
+// layout names the address only when someone is signed in.
+const keepAlive = document.querySelector('meta[name="refocus-keep-alive"]');
+const KEEP_ALIVE_EVERY_MS = 5 * 60 * 1000;
+let lastKeptAlive = 0;
+document.addEventListener('input', (event) => {
+  if (!keepAlive || !(event.target instanceof Element) || !event.target.closest('form[method="post" i]')) {
+    return;
+  }
+  const now = Date.now();
+  if (now - lastKeptAlive >= KEEP_ALIVE_EVERY_MS) {
+    lastKeptAlive = now;
+    fetch(keepAlive.content, { credentials: 'same-origin', cache: 'no-store' }).catch(() => {});
+  }
+});

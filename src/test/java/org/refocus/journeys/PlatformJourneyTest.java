@@ -3,6 +3,7 @@ package org.refocus.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,20 @@ class PlatformJourneyTest extends BrowserJourney {
         assertThat(page.locator("h1")).containsText("Jo Sampleton");
         assertThat(page.locator("#help-now-heading")).hasText("If you need help now");
         checkAccessibility();
+
+        // Jo starts a goal; typing tells the server they are still there (H-06)...
+        page.navigate("/people/" + jo + "/goals/new");
+        Locator words = page.locator("#words");
+        page.waitForRequest(request -> request.url().endsWith("/session/keep-alive"),
+                () -> words.fill("Get back to swimming on Tuesday mornings"));
+        // ...but if the session ends anyway (here: its cookie is gone), what they typed comes back to copy.
+        page.context().clearCookies();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("h1")).hasText("You were signed out");
+        assertThat(page.locator(".refocus-typed")).containsText("Get back to swimming on Tuesday mornings");
+        checkAccessibility();
+        assertThat(jdbc.sql("select count(*) from recovery_goal where person_id = ?").param(jo).query(Long.class)
+                .single()).isZero();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.refocus.identity.internal;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.refocus.audit.AuditTrail;
 import org.refocus.shared.RouteRules;
@@ -48,6 +48,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/login", "/account/activate/**", "/css/**", "/js/**", "/vendor/**",
                             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll();
+                    // Reached by forward from TimedOutSubmissions; asked for directly, it shows no typed words.
+                    routes.requestMatchers(HttpMethod.GET, TimedOutSubmissions.PAGE).permitAll();
+                    routes.requestMatchers(request -> request.getDispatcherType() == DispatcherType.FORWARD
+                            && TimedOutSubmissions.PAGE.equals(request.getRequestURI()
+                                    .substring(request.getContextPath().length()))).permitAll();
+                    routes.requestMatchers(HttpMethod.GET, "/session/keep-alive").authenticated();
                     routes.requestMatchers(HttpMethod.GET, "/").authenticated();
                     routes.requestMatchers("/actuator/prometheus").hasRole("ADMIN");
                     moduleRules.forEach(rules -> rules.declare(routes));
@@ -64,8 +70,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
-                        .accessDeniedHandler((request, response, denied) ->
-                                response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                        .accessDeniedHandler(new TimedOutSubmissions()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(moduleRules.stream()
                         .flatMap(rules -> rules.postsThatChangeNothing().stream())
                         .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))

@@ -17,6 +17,7 @@ class LoginController {
         model.addAttribute("error", request.getParameterMap().containsKey("error"));
         model.addAttribute("throttled", request.getParameterMap().containsKey("throttled"));
         model.addAttribute("signedOut", request.getParameterMap().containsKey("signedOut"));
+        model.addAttribute("timedOut", request.getParameterMap().containsKey("timedOut"));
         return VIEW;
     }
 }
