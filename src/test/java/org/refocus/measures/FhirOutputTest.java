@@ -113,6 +113,10 @@ class FhirOutputTest extends DatabaseTest {
 
         Observation one = read("/fhir/Observation/" + response + "-total", "coordinator", Observation.class);
         assertThat(one.getValueQuantity().getValue()).isEqualByComparingTo(total.getValueQuantity().getValue());
+        // What staff are told could not be confirmed travels with the score (H-18), the SNOMED code among it.
+        assertThat(one.getNote()).extracting(note -> note.getText())
+                .anyMatch(text -> text.startsWith("Not confirmed from a published source: ")
+                        && text.contains("SNOMED CT code 1035441000000106"));
 
         Bundle responses = read("/fhir/QuestionnaireResponse?subject=Patient/" + sam, "coordinator", Bundle.class);
         assertThat(responses.getTotal()).isGreaterThanOrEqualTo(4);

@@ -46,6 +46,7 @@ public class FhirResources {
     static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
     public static final String INSTRUMENT_URL_PREFIX = "urn:refocus:instrument:";
     static final String SCORE_SYSTEM = "urn:refocus:measure-score";
+    static final String UNCONFIRMED = "Not confirmed from a published source: ";
     static final String MODE_SYSTEM = "urn:refocus:response-mode";
     static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
     static final String DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
@@ -264,6 +265,10 @@ public class FhirResources {
                     .setHigh(new Quantity().setValue(spec.maximum()).setUnit("score"));
             if (score.prorated()) {
                 o.addNote().setText("Prorated: " + score.itemsMissing() + " item(s) missing.");
+            }
+            // Hazard H-18: a receiving system is told what of the scoring could not be confirmed, as staff are.
+            for (String doubt : scoredWith.unconfirmed()) {
+                o.addNote().setText(UNCONFIRMED + doubt);
             }
             result.add(o);
         }
