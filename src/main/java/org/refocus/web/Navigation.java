@@ -11,7 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user and their role's navigation on every page. */
+/** Puts the signed-in user, their role's navigation and, for a person using services, where to get help now on every page. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class Navigation {
 
@@ -26,6 +26,17 @@ class Navigation {
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
         return CurrentUser.orNull();
+    }
+
+    /** For a person using services, the "If you need help now" box under every page; null for everyone else. */
+    @ModelAttribute("helpNow")
+    HelpNow helpNow(HttpServletRequest request) {
+        CurrentUser user = CurrentUser.orNull();
+        if (user == null || user.role() != org.refocus.identity.Role.SERVICE_USER) {
+            return null;
+        }
+        return new HelpNow(user.personId() == null ? null
+                : request.getContextPath() + "/people/" + user.personId() + "/plan#crisis");
     }
 
     @ModelAttribute("navigation")
