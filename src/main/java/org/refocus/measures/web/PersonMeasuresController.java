@@ -261,6 +261,13 @@ class PersonMeasuresController {
     }
 
     static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts) {
+        List<ScoreLine.Link> scoredDifferently = s.scoredDifferently().stream()
+                .map(r -> new ScoreLine.Link(r.responseId(), texts.text("measures.results.scoredDifferently.link",
+                        shortName, MeasureTexts.DAY.format(r.date())))).toList();
+        if (s.points().isEmpty()) {
+            return new ScoreLine(s.scoreKey(), s.label(), null, null, null, null, null, null, null, null, List.of(),
+                    scoredDifferently);
+        }
         MeasureResults.Point last = s.points().get(s.points().size() - 1);
         List<ScoreLine.Row> rows = new ArrayList<>();
         List<Chart.Value> values = new ArrayList<>();
@@ -285,6 +292,6 @@ class PersonMeasuresController {
                 lastScore == null ? null : texts.meaning(code, s.scoreKey(), lastScore, s.minimum(), s.maximum()),
                 texts.notMeaning(code, s.scoreKey()),
                 lastScore == null ? texts.absent(last.score()) : null,
-                lastScore == null ? last.score().reason() : null, texts.change(s), chart, rows);
+                lastScore == null ? last.score().reason() : null, texts.change(s), chart, rows, scoredDifferently);
     }
 }
