@@ -11,12 +11,14 @@ import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.refocus.testing.OwnCaseload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Measures in the browser: a practitioner assigns QPR and INSPIRE; the person completes them on a phone,
- * saving part-way; the practitioner sees the scores, the chart and the INSPIRE gaps. Every page visited
+ * saving part-way; the practitioner sees the scores, the chart and the INSPIRE gaps; someone pauses
+ * questionnaires and their practitioner must say that they agree before giving one. Every page visited
  * is checked with axe.
  */
 class MeasuresJourneyTest extends BrowserJourney {
@@ -191,6 +193,39 @@ class MeasuresJourneyTest extends BrowserJourney {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Results for Riverside Community Mental Health Team")).click();
         assertThat(page.locator("h1")).containsText("Team results");
         assertThat(page.locator("svg[role=img]").first()).isVisible();
+        checked();
+    }
+
+    @Test
+    void thePersonPausesQuestionnairesAndTheirPractitionerSaysTheyAgreeBeforeGivingOne() {
+        OwnCaseload caseload = OwnCaseload.create(jdbc, "Pia");
+        String measures = "/people/" + caseload.person() + "/measures";
+
+        // The person pauses questionnaires, in their own words.
+        signIn(caseload.personUser(), PASSWORD);
+        page.navigate(measures);
+        page.getByLabel("Why are you pausing? (optional)").fill("Things are hard at home this month.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause questionnaires")).click();
+        assertThat(page.locator("main")).containsText("You paused questionnaires on");
+        checked();
+        signOut();
+
+        // Their practitioner starts one in a session: first the pause, then a box they must tick.
+        signIn(caseload.practitioner(), PASSWORD);
+        page.navigate(measures);
+        page.getByLabel("Give a questionnaire now, in this session").selectOption("qpr-15");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        assertThat(page.locator("h1")).containsText("Check that Pia agrees");
+        assertThat(page.locator("main")).containsText("Things are hard at home this month.");
+        checked();
+        snapshot("pause-agreement");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give QPR-15 now")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Tick to say that you have talked with Pia");
+        checked();
+        page.getByLabel("I have talked with Pia and they agree to answer this now").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give QPR-15 now")).click();
+        assertThat(page.locator("h1")).containsText("Page 1 of");
+        assertThat(page.locator("main")).containsText("Pia has paused questionnaires");
         checked();
     }
 

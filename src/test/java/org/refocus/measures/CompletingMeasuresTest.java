@@ -178,10 +178,14 @@ class CompletingMeasuresTest extends DatabaseTest {
         // Staff about to assign another one are told first, in the person's words.
         assertThat(page("/people/" + sam + "/measures/assign", "coordinator", "assign-paused"))
                 .contains("has paused questionnaires").contains("Too much going on this month.");
-        // And so is someone giving one in a session, on its questions.
+        // Someone giving one in a session is asked first to say that they talked with Sam and Sam agrees
+        // (PauseAgreementTest), and is shown the pause again on its questions.
+        mvc.perform(post("/people/" + sam + "/measures/start").param("instrument", "qpr-15").with(csrf())
+                        .with(as("coordinator"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Check that Sam agrees")));
         String questions = mvc.perform(post("/people/" + sam + "/measures/start").param("instrument", "qpr-15")
-                .with(csrf()).with(as("coordinator"))).andExpect(status().is3xxRedirection()).andReturn().getResponse()
-                .getRedirectedUrl();
+                .param("asked", "true").param("personAgrees", "true").with(csrf()).with(as("coordinator")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(page(questions, "coordinator", "questions-paused")).contains("has paused questionnaires")
                 .contains("Too much going on this month.");
         String due = page("/measures/due?scope=MINE", "coordinator", "due");

@@ -139,7 +139,8 @@ public final class Scoring {
         return ScoreValue.present(spec, value, used, missing, prorated);
     }
 
-    private static List<String> itemKeysOf(InstrumentDefinition definition, ScoreSpec spec) {
+    /** The keys of the items a score is worked out from: its subscale's, or every scored item. */
+    static List<String> itemKeysOf(InstrumentDefinition definition, ScoreSpec spec) {
         if (spec.subscaleKey() == null) {
             List<String> keys = new ArrayList<>(definition.items().size());
             for (Item item : definition.items()) {

@@ -91,19 +91,27 @@ public class MeasureResponses {
      * version of an instrument. A service user completes it themselves; staff give it in a session.
      * It counts towards the given schedule, or the person's due schedule for this instrument.
      *
+     * @param personAgrees staff say they have talked with the person and the person agrees to answer it
+     *                     now; needed only from staff while the person has paused questionnaires (H-13),
+     *                     and then audited. The person starting their own never needs it.
      * @return the response id
+     * @throws MeasureSchedules.PausedException from staff while the person has paused and staff have not said so
      */
-    public long start(long personId, String instrumentCode, Long scheduleId) {
+    public long start(long personId, String instrumentCode, Long scheduleId, boolean personAgrees) {
         PersonSummary person = people.requireReach(personId);
         CurrentUser user = CurrentUser.required();
         String mode = user.role() == Role.SERVICE_USER ? "SELF" : "STAFF_ADMINISTERED";
         InstrumentLibrary.StoredVersion version = library.current(instrumentCode);
         var content = library.currentContent(version.id()).orElseThrow(() -> new WordingMissingException(instrumentCode));
+        boolean paused = schedules.requireAgreementWhilePaused(personId, personAgrees);
         Optional<Long> underWay = jdbc.sql("""
                 select id from measure_response where person_id = ? and instrument_code = ? and mode = ?
                 and status = 'IN_PROGRESS' order by id desc limit 1""")
                 .params(personId, instrumentCode, mode).query(Long.class).optional();
         if (underWay.isPresent()) {
+            if (paused) {
+                schedules.recordAgreementWhilePaused(personId, "measure_response", underWay.get(), instrumentCode);
+            }
             return underWay.get();
         }
         Long schedule = scheduleId != null
@@ -118,6 +126,9 @@ public class MeasureResponses {
                         ResponseCodec.answers(version.definition(), Map.of()), actor, actor, actor)
                 .query(Long.class).single();
         audit.record(AuditAction.CREATED, "measure_response", id, personId, instrumentCode + " " + mode);
+        if (paused) {
+            schedules.recordAgreementWhilePaused(personId, "measure_response", id, instrumentCode);
+        }
         return id;
     }
 

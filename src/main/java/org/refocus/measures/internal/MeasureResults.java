@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.refocus.measures.SupportGap;
 import org.refocus.measures.instrument.InstrumentContent;
 import org.refocus.measures.instrument.InstrumentDefinition;
 import org.refocus.measures.instrument.Item;
+import org.refocus.measures.instrument.ScoreMethod;
 import org.refocus.measures.instrument.ScoreSpec;
 import org.refocus.measures.instrument.Subscale;
 import org.refocus.people.People;
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Results that feed care: each measure over time for a person with change since baseline, the INSPIRE
  * items that matter to them but are poorly supported, and team aggregates (staff only, aggregates only).
+ * A person's chart of a score holds only values worked out the way the current version works that score
+ * out; their other responses are listed beside it, never silently left out (H-08).
  */
 @Service
 @Transactional
@@ -72,15 +76,24 @@ public class MeasureResults implements Measures, OutcomeRecords {
     }
 
     /**
+     * A completed response left out of one score's chart, because the version it was scored with works
+     * that score out differently from the current version, or has no such score (H-08).
+     */
+    public record ScoredDifferently(long responseId, LocalDate date) {
+    }
+
+    /**
      * One score of one instrument over time.
      *
-     * @param baseline the first present value, null when there is none
-     * @param latest   the last present value
-     * @param change   latest minus baseline when there are two present values, else null
+     * @param points            responses scored the way the current version scores it; may be empty
+     * @param baseline          the first present value, null when there is none
+     * @param latest            the last present value
+     * @param change            latest minus baseline when there are two present values, else null
+     * @param scoredDifferently the person's other completed responses, which are not in {@code points}
      */
     public record Series(String scoreKey, String label, BigDecimal minimum, BigDecimal maximum, int decimals,
             List<ScoreSpec.Threshold> thresholds, List<Point> points, BigDecimal baseline, BigDecimal latest,
-            BigDecimal change) {
+            BigDecimal change, List<ScoredDifferently> scoredDifferently) {
     }
 
     public record InstrumentResults(String code, String shortName, String title, List<Series> series,
@@ -104,12 +117,19 @@ public class MeasureResults implements Measures, OutcomeRecords {
             InstrumentDefinition current = library.current(code).definition();
             List<Series> series = new ArrayList<>();
             for (ScoreSpec spec : current.scores()) {
+                Optional<ScoreMethod> method = ScoreMethod.of(current, spec.key());
+                Map<Long, Optional<ScoreMethod>> methodByVersion = new HashMap<>();
                 List<Point> points = new ArrayList<>();
+                List<ScoredDifferently> scoredDifferently = new ArrayList<>();
                 for (ResponseView r : list) {
+                    LocalDate date = LocalDate.ofInstant(r.completedAt(), MeasureResponses.UK);
                     StoredScore score = r.scores().get(spec.key());
-                    if (score != null) {
-                        points.add(new Point(r.id(), LocalDate.ofInstant(r.completedAt(), MeasureResponses.UK),
-                                score.value(), score.absence(), r.mode(), score));
+                    long scoredWith = r.scoringVersionId() != null ? r.scoringVersionId() : r.versionId();
+                    if (score != null && method.equals(methodByVersion.computeIfAbsent(scoredWith,
+                            v -> ScoreMethod.of(library.version(v).definition(), spec.key())))) {
+                        points.add(new Point(r.id(), date, score.value(), score.absence(), r.mode(), score));
+                    } else {
+                        scoredDifferently.add(new ScoredDifferently(r.id(), date));
                     }
                 }
                 List<BigDecimal> present = points.stream().map(Point::value).filter(v -> v != null).toList();
@@ -117,7 +137,7 @@ public class MeasureResults implements Measures, OutcomeRecords {
                 BigDecimal latest = present.isEmpty() ? null : present.get(present.size() - 1);
                 BigDecimal change = present.size() < 2 ? null : latest.subtract(baseline);
                 series.add(new Series(spec.key(), spec.label(), spec.minimum(), spec.maximum(), spec.decimals(),
-                        spec.thresholds(), points, baseline, latest, change));
+                        spec.thresholds(), points, baseline, latest, change, scoredDifferently));
             }
             results.add(new InstrumentResults(code, current.shortName(), current.title(), series,
                     list.get(list.size() - 1).id()));

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When measures are due: once or every few months, completed by the person or given by staff; due and
  * overdue lists for practitioners and team leaders; and the person's choice to pause measurement,
- * which their practitioner sees as a notice on the due list and on the person's measures page.
+ * which their practitioner sees as a notice on the due list and on the person's measures page, and
+ * must answer before giving or assigning them a questionnaire (H-13).
  */
 @Service
 @Transactional
@@ -61,9 +62,15 @@ public class MeasureSchedules {
         return LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
     }
 
-    /** Staff assign a measure: due once, or every {@code everyMonths} months from {@code firstDueOn}. */
+    /**
+     * Staff assign a measure: due once, or every {@code everyMonths} months from {@code firstDueOn}.
+     *
+     * @param personAgrees staff say they have talked with the person and the person agrees; needed only
+     *                     while the person has paused questionnaires (H-13), and then audited
+     * @throws PausedException while the person has paused questionnaires and staff have not said so
+     */
     public long assign(long personId, String instrumentCode, String completion, LocalDate firstDueOn,
-            Integer everyMonths) {
+            Integer everyMonths, boolean personAgrees) {
         requireStaff();
         people.requireReach(personId);
         if (catalogue.find(instrumentCode).isEmpty()) {
@@ -72,6 +79,7 @@ public class MeasureSchedules {
         if (!completion.equals("SELF") && !completion.equals("WITH_STAFF")) {
             throw new IllegalArgumentException("completion");
         }
+        boolean paused = requireAgreementWhilePaused(personId, personAgrees);
         Long actor = AuthenticatedActor.currentAccountId();
         long id = jdbc.sql("""
                 insert into measure_schedule (person_id, instrument_code, completion, first_due_on, every_months,
@@ -82,6 +90,9 @@ public class MeasureSchedules {
                 .query(Long.class).single();
         audit.record(AuditAction.CREATED, "measure_schedule", id, personId,
                 instrumentCode + " " + completion + (everyMonths == null ? " once" : " every " + everyMonths + " months"));
+        if (paused) {
+            recordAgreementWhilePaused(personId, "measure_schedule", id, instrumentCode);
+        }
         return id;
     }
 
@@ -231,6 +242,48 @@ public class MeasureSchedules {
                 .query((rs, n) -> new PausedPerson(rs.getLong(1), null, rs.getTimestamp(2).toInstant(),
                         rs.getString(3)))
                 .optional();
+    }
+
+    /**
+     * Staff went on with a questionnaire for someone who has paused questionnaires without saying that
+     * they have talked with the person and that the person agrees (H-13). Nothing was stored.
+     */
+    public static class PausedException extends RuntimeException {
+        private final transient PausedPerson pause;
+
+        PausedException(PausedPerson pause) {
+            super("the person has paused questionnaires");
+            this.pause = pause;
+        }
+
+        public PausedPerson pause() {
+            return pause;
+        }
+    }
+
+    /**
+     * Staff may give or assign a questionnaire to someone who has paused questionnaires only when they
+     * say that they have talked with the person and that the person agrees. The person themselves may
+     * always fill one in: that is their choice.
+     *
+     * @return whether staff are going on while the person has paused (so that the caller records it)
+     * @throws PausedException when staff have not said so
+     */
+    boolean requireAgreementWhilePaused(long personId, boolean personAgrees) {
+        if (!CurrentUser.required().role().isTeamStaff()) {
+            return false;
+        }
+        Optional<PausedPerson> pause = pauseOf(personId);
+        if (pause.isPresent() && !personAgrees) {
+            throw new PausedException(pause.get());
+        }
+        return pause.isPresent();
+    }
+
+    /** Audits, against the person, staff's word that the person agreed to this questionnaire while paused. */
+    void recordAgreementWhilePaused(long personId, String recordType, long recordId, String instrumentCode) {
+        audit.record(AuditAction.CREATED, "measurement_pause_agreement", recordId, personId,
+                recordType + " " + instrumentCode + ": staff talked with the person, who agrees despite the pause");
     }
 
     /** The person (or staff on their behalf) pauses or resumes measurement. The reason is optional, in their words. */

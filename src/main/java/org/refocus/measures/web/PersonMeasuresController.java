@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A person's measures page (for their practitioners and for the person): what is due, what is under
  * way, each measure over time with change since the first result, and the INSPIRE items that matter to
  * them but are poorly supported. Staff assign measures and give them in a session; the person completes
- * their own and can pause measurement.
+ * their own and can pause measurement, after which staff must say that they have talked with the person
+ * and the person agrees before giving or assigning one ({@link PauseAgreementPage}).
  */
 @Controller
 class PersonMeasuresController {
@@ -131,17 +133,31 @@ class PersonMeasuresController {
 
     @PostMapping("/people/{id}/measures/start")
     String start(@PathVariable long id, @RequestParam(required = false) String instrument,
-            @RequestParam(required = false) Long scheduleId, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long scheduleId,
+            @ModelAttribute("pauseAgreementForm") PauseAgreementPage.PauseAgreementForm agreement,
+            BindingResult agreementResult, Model model, RedirectAttributes redirect) {
         if (instrument == null || instrument.isBlank()) {
             redirect.addFlashAttribute("problem", "measures.start.chooseInstrument");
             return "redirect:/people/" + id + "/measures";
         }
         try {
-            long responseId = responses.start(id, instrument, scheduleId);
+            long responseId = responses.start(id, instrument, scheduleId, agreement.agrees());
             return "redirect:/measures/responses/" + responseId + "/questions";
         } catch (MeasureResponses.WordingMissingException e) {
             redirect.addFlashAttribute("problem", "measures.start.noWording");
             return "redirect:/people/" + id + "/measures";
+        } catch (MeasureSchedules.PausedException e) {
+            PersonSummary person = people.open(id);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("instrument", instrument);
+            if (scheduleId != null) {
+                fields.put("scheduleId", scheduleId.toString());
+            }
+            return PauseAgreementPage.show(model, person, e.pause(), new PauseAgreementPage.Going(
+                    "/people/" + id + "/measures/start", fields,
+                    texts.text("measures.pauseAgreement.give", name(instrument)),
+                    texts.text("measures.pauseAgreement.give.agrees", person.knownAs()),
+                    texts.text("measures.pauseAgreement.give.button", name(instrument))), agreement, agreementResult);
         }
     }
 
@@ -173,7 +189,8 @@ class PersonMeasuresController {
     @PostMapping("/people/{id}/measures/assign")
     @PreAuthorize("hasAnyRole('PRACTITIONER','TEAM_LEADER')")
     String assign(@PathVariable long id, @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+            @ModelAttribute("pauseAgreementForm") PauseAgreementPage.PauseAgreementForm agreement,
+            BindingResult agreementResult, Model model, RedirectAttributes redirect) {
         people.requireReach(id);
         if (form.instrument() != null && !form.instrument().isBlank()
                 && availableInstruments().stream().noneMatch(o -> o.value().equals(form.instrument()))) {
@@ -191,8 +208,28 @@ class PersonMeasuresController {
         if (result.hasErrors()) {
             return assignPage(id, model);
         }
-        schedules.assign(id, form.instrument(), form.completion(), form.firstDueOn(),
-                form.repeat().equals("ONCE") ? null : Integer.valueOf(form.repeat()));
+        Integer everyMonths = form.repeat().equals("ONCE") ? null : Integer.valueOf(form.repeat());
+        try {
+            schedules.assign(id, form.instrument(), form.completion(), form.firstDueOn(), everyMonths,
+                    agreement.agrees());
+        } catch (MeasureSchedules.PausedException e) {
+            PersonSummary person = people.open(id);
+            String repeat = everyMonths == null ? texts.text("measures.repeat.once")
+                    : texts.text("measures.repeat.every", everyMonths);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("instrument", form.instrument());
+            fields.put("completion", form.completion());
+            fields.put("firstDueOn", form.firstDueOn().toString());
+            fields.put("repeat", form.repeat());
+            return PauseAgreementPage.show(model, person, e.pause(), new PauseAgreementPage.Going(
+                    "/people/" + id + "/measures/assign", fields,
+                    texts.text("measures.pauseAgreement.assign", name(form.instrument()),
+                            MeasureTexts.DAY.format(form.firstDueOn()), repeat,
+                            texts.text("measures.completion." + form.completion())),
+                    texts.text("measures.pauseAgreement.assign.agrees", person.knownAs()),
+                    texts.text("measures.pauseAgreement.assign.button", name(form.instrument()))),
+                    agreement, agreementResult);
+        }
         redirect.addFlashAttribute("flash", "measures.assign.done");
         return "redirect:/people/" + id + "/measures";
     }
@@ -261,6 +298,13 @@ class PersonMeasuresController {
     }
 
     static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts) {
+        List<ScoreLine.Link> scoredDifferently = s.scoredDifferently().stream()
+                .map(r -> new ScoreLine.Link(r.responseId(), texts.text("measures.results.scoredDifferently.link",
+                        shortName, MeasureTexts.DAY.format(r.date())))).toList();
+        if (s.points().isEmpty()) {
+            return new ScoreLine(s.scoreKey(), s.label(), null, null, null, null, null, null, null, null, List.of(),
+                    scoredDifferently);
+        }
         MeasureResults.Point last = s.points().get(s.points().size() - 1);
         List<ScoreLine.Row> rows = new ArrayList<>();
         List<Chart.Value> values = new ArrayList<>();
@@ -285,6 +329,6 @@ class PersonMeasuresController {
                 lastScore == null ? null : texts.meaning(code, s.scoreKey(), lastScore, s.minimum(), s.maximum()),
                 texts.notMeaning(code, s.scoreKey()),
                 lastScore == null ? texts.absent(last.score()) : null,
-                lastScore == null ? last.score().reason() : null, texts.change(s), chart, rows);
+                lastScore == null ? last.score().reason() : null, texts.change(s), chart, rows, scoredDifferently);
     }
 }

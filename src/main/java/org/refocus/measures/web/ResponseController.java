@@ -156,7 +156,8 @@ class ResponseController {
                             spec.maximum()) : null,
                     texts.notMeaning(answeredOn.code(), spec.key()),
                     score.present() ? null : texts.absent(score), staffView && !score.present() ? score.reason() : null,
-                    score.prorated() ? texts.text("measures.prorated", score.itemsMissing()) : null, null, List.of()));
+                    score.prorated() ? texts.text("measures.prorated", score.itemsMissing()) : null, null, List.of(),
+                    List.of()));
         }
         List<AnswerRow> answers = new ArrayList<>();
         for (Item item : answeredOn.items()) {

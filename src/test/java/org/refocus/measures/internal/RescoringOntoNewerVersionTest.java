@@ -3,17 +3,12 @@ package org.refocus.measures.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.refocus.measures.instrument.InstrumentDefinition;
-import org.refocus.measures.instrument.InstrumentDefinitionParser;
-import org.refocus.measures.instrument.ScoreResult;
-import org.refocus.measures.instrument.Scoring;
 import org.refocus.testing.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,18 +116,16 @@ class RescoringOntoNewerVersionTest extends DatabaseTest {
                 files.add(file);
                 continue;
             }
-            files.add(new InstrumentLibrary.DefinitionFile(file.definition(),
-                    file.json().replaceFirst("\\{", "{\"superseded\": true, ")));
-            String json = file.json().replace("\"version\": \"1\"", "\"version\": \"2\"")
+            files.add(InstrumentVersions.edited(file, json -> json.replaceFirst("\\{", "{\"superseded\": true, ")));
+            InstrumentLibrary.DefinitionFile v2 = InstrumentVersions.edited(file, json -> json
+                    .replace("\"version\": \"1\"", "\"version\": \"2\"")
                     .replace("\"missingData\": {\"mode\": \"COMPLETE_ITEMS_ONLY\"}",
-                            "\"missingData\": {\"mode\": \"PRORATE\", \"maxMissingItems\": 1}");
-            assertThat(json).contains("\"version\": \"2\"").contains("PRORATE");
-            files.add(new InstrumentLibrary.DefinitionFile(InstrumentDefinitionParser.parse(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "qpr-15-v2.json"), json));
+                            "\"missingData\": {\"mode\": \"PRORATE\", \"maxMissingItems\": 1}"));
+            assertThat(v2.json()).contains("\"version\": \"2\"").contains("PRORATE");
+            files.add(v2);
         }
-        transaction.executeWithoutResult(s -> library.synchronise(files));
-        return jdbc.sql("select id from instrument_version where code = 'qpr-15' and version = '2'")
-                .query(Long.class).single();
+        InstrumentVersions.synchronise(library, transaction, files);
+        return InstrumentVersions.versionId(jdbc, "qpr-15", "2");
     }
 
     /** The response as the person's care coordinator sees it (an administrator has no one on a caseload). */
@@ -158,15 +151,6 @@ class RescoringOntoNewerVersionTest extends DatabaseTest {
     }
 
     private long store(long person, long versionId, InstrumentDefinition d, Map<String, Integer> answers) {
-        ScoreResult result = Scoring.score(d, answers);
-        return jdbc.sql("""
-                insert into measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id,
-                    mode, status, answers, score_values, score_absences, complete, started_at, completed_at)
-                select p.id, p.team_id, ?, ?, ?, 'STAFF_ADMINISTERED', 'COMPLETED', cast(? as smallint[]),
-                       cast(? as numeric[]), cast(? as text[]), ?, now(), now()
-                from person p where p.id = ? returning id""")
-                .params(d.code(), versionId, versionId, ResponseCodec.answers(d, answers), ResponseCodec.values(result),
-                        ResponseCodec.absences(result), result.complete(), person)
-                .query(Long.class).single();
+        return InstrumentVersions.store(jdbc, person, versionId, d, answers, java.time.Instant.now());
     }
 }
