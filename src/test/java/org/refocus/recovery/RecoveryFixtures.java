@@ -65,8 +65,10 @@ record RecoveryFixtures(JdbcClient jdbc) {
                     + "order by id limit 1").params(sam, sam).query(Long.class).single();
             String hash = jdbc.sql("select password_hash from account where username = 'serviceuser'")
                     .query(String.class).single();
-            jdbc.sql("insert into account (username, display_name, role, status, password_hash, person_id) "
-                    + "values ('other.serviceuser', 'Other Person (demo)', 'SERVICE_USER', 'ACTIVE', ?, ?)")
+            // Linked and already checked by its holder, so that it really reaches its own record and no other.
+            jdbc.sql("insert into account (username, display_name, role, status, password_hash, person_id, "
+                    + "person_confirmed_at) values ('other.serviceuser', 'Other Person (demo)', 'SERVICE_USER', "
+                    + "'ACTIVE', ?, ?, now())")
                     .params(hash, neighbour).update();
         }
         return "other.serviceuser";

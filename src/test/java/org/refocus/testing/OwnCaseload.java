@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A team of the Hillview site with a practitioner of its own and one person on their caseload, who has an
- * account too (both sign in with the demo password), for tests that must leave the demo records as they were.
+ * account too (both sign in with the demo password; the person has already said the record is theirs), for
+ * tests that must leave the demo records as they were.
  *
  * @param practitioner the practitioner's username
  * @param person       the person's id
@@ -35,8 +36,9 @@ public record OwnCaseload(long team, String practitioner, long person, String pe
 
     private static long account(JdbcClient jdbc, String username, String name, String role, Long person) {
         return jdbc.sql("""
-                insert into account (username, display_name, role, status, password_hash, person_id)
-                select ?, ?, ?, 'ACTIVE', password_hash, ? from account where username = 'teamlead' returning id""")
-                .params(username, name, role, person).query(Long.class).single();
+                insert into account (username, display_name, role, status, password_hash, person_id, person_confirmed_at)
+                select ?, ?, ?, 'ACTIVE', password_hash, ?, case when ?::bigint is not null then now() end
+                from account where username = 'teamlead' returning id""")
+                .params(username, name, role, person, person).query(Long.class).single();
     }
 }
