@@ -105,9 +105,15 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
                 .toList();
     }
 
-    /** Every stored version known to this node, ordered by code then version. */
+    /**
+     * Every stored version known to this node, ordered by code then version: the same versions that
+     * {@link #version(long)} finds, so that a question asked of "all versions" never misses one it can read.
+     */
     public List<StoredVersion> all() {
-        return catalogue.all().stream().map(d -> new StoredVersion(versionId(d), d)).toList();
+        return byId.entrySet().stream().map(e -> new StoredVersion(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing((StoredVersion v) -> v.definition().code())
+                        .thenComparing(v -> v.definition().version()))
+                .toList();
     }
 
     public long versionId(InstrumentDefinition definition) {

@@ -246,12 +246,17 @@ public class MeasureResults implements Measures, OutcomeRecords {
     /**
      * SQL for the stored value of one score: scores are stored in each scoring version's own order, so
      * the position is chosen per version. Only ids and positions the code computed go into the text.
+     * A version that works the score out differently from the current version gives no value (null), so
+     * that a team mean never averages two scales (hazard H-08), as the person's chart does not.
      */
     private String scoreValue(String code, String scoreKey) {
+        Optional<ScoreMethod> current = library.current().stream().filter(d -> d.code().equals(code)).findFirst()
+                .flatMap(d -> ScoreMethod.of(d, scoreKey));
         StringBuilder sql = new StringBuilder("(case scoring_version_id");
         boolean any = false;
         for (InstrumentLibrary.StoredVersion v : library.all()) {
-            if (!v.definition().code().equals(code)) {
+            if (!v.definition().code().equals(code) || current.isEmpty()
+                    || !current.equals(ScoreMethod.of(v.definition(), scoreKey))) {
                 continue;
             }
             List<ScoreSpec> specs = v.definition().scores();

@@ -108,6 +108,19 @@ class ResultsAcrossVersionsTest extends DatabaseTest {
     }
 
     @Test
+    void teamMeansAverageOnlyResponsesScoredTheWayTheCurrentVersionScoresThem() {
+        long team = jdbc.sql("select team_id from person where id = ?").param(person).query(Long.class).single();
+        java.time.YearMonth february = java.time.YearMonth.of(2025, 2);
+        java.time.YearMonth march = java.time.YearMonth.of(2025, 3);
+        // WEMWBS 0's mean of 1 to 5 is not averaged into a team's totals of 14 to 70...
+        assertThat(results.monthlyMeans(java.util.List.of(team), "wemwbs", "total"))
+                .noneMatch(mean -> mean.month().equals(february));
+        // ...while QPR-22 0, scored the same way, counts.
+        assertThat(results.monthlyMeans(java.util.List.of(team), "qpr-22", "total"))
+                .anyMatch(mean -> mean.month().equals(march));
+    }
+
+    @Test
     void thePersonsPageSaysHowManyEarlierResponsesAreNotShownAndWhyWithALinkToEach() throws Exception {
         String page = mvc.perform(get("/people/" + person + "/measures")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
