@@ -1,8 +1,11 @@
 package org.refocus.web;
 
+import java.util.List;
 import org.refocus.identity.Accounts;
 import org.refocus.identity.CurrentUser;
 import org.refocus.organisation.Organisations;
+import org.refocus.shared.HomeNotices;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +18,12 @@ class HomeController {
 
     private final Accounts accounts;
     private final Organisations organisations;
+    private final List<HomeNotices> notices;
 
-    HomeController(Accounts accounts, Organisations organisations) {
+    HomeController(Accounts accounts, Organisations organisations, ObjectProvider<HomeNotices> notices) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.notices = notices.orderedStream().toList();
     }
 
     @GetMapping("/")
@@ -30,6 +35,9 @@ class HomeController {
         model.addAttribute("role", user.role());
         if (user.role().isTeamStaff() || user.role() == org.refocus.identity.Role.TRAINER) {
             model.addAttribute("myTeams", organisations.teams(accounts.teamsOf(user.accountId())).values());
+        }
+        if (user.role().isTeamStaff()) {
+            model.addAttribute("notices", notices.stream().flatMap(n -> n.forSignedInStaff().stream()).toList());
         }
         if (user.role() == org.refocus.identity.Role.SERVICE_USER) {
             model.addAttribute("helpNowOnPage", true); // the page says it in full, at the top
