@@ -48,6 +48,25 @@ class PlanSupportGapsTest extends DatabaseTest {
     }
 
     @Test
+    void theGapsAreAlsoBesideTheGoalsListAndTheFormWhereGoalsAreWritten() throws Exception {
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        for (String path : java.util.List.of("/people/" + sam + "/goals", "/people/" + sam + "/goals/new")) {
+            mvc.perform(get(path).with(user(users.loadUserByUsername("coordinator"))))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"support-gaps\"")))
+                    .andExpect(content().string(containsString("Support that matters to Sam")))
+                    .andExpect(content().string(containsString("<strong>Hope: </strong>")));
+        }
+        long audited = jdbc.sql("select count(*) from audit_entry where record_type = 'inspire_support_gaps' "
+                + "and person_id = ?").param(sam).query(Long.class).single();
+        mvc.perform(get("/people/" + sam + "/goals").with(user(users.loadUserByUsername("serviceuser"))))
+                .andExpect(content().string(containsString("Support that matters to you")));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from audit_entry where record_type = "
+                + "'inspire_support_gaps' and person_id = ?").param(sam).query(Long.class).single())
+                .as("reading the gaps is audited").isEqualTo(audited + 1);
+    }
+
+    @Test
     void someoneWithoutAnInspireSeesNoGapSection() throws Exception {
         long other = jdbc.sql("select p.id from person p join team t on t.id = p.team_id where t.name like 'Riverside%' "
                 + "and p.id not in (select person_id from measure_response where instrument_code = 'inspire') "

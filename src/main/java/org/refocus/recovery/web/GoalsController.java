@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.refocus.identity.Accounts;
+import org.refocus.measures.Measures;
 import org.refocus.recovery.Chime;
 import org.refocus.recovery.GoalStatus;
 import org.refocus.recovery.RecordType;
@@ -53,12 +54,14 @@ class GoalsController {
     private final RecoveryGoals goals;
     private final Accounts accounts;
     private final Pages pages;
+    private final Measures measures;
 
-    GoalsController(RecoveryPlans plans, RecoveryGoals goals, Accounts accounts, Pages pages) {
+    GoalsController(RecoveryPlans plans, RecoveryGoals goals, Accounts accounts, Pages pages, Measures measures) {
         this.plans = plans;
         this.goals = goals;
         this.accounts = accounts;
         this.pages = pages;
+        this.measures = measures;
     }
 
     // Goals
@@ -66,6 +69,8 @@ class GoalsController {
     @GetMapping("/people/{id}/goals")
     String list(@PathVariable long id, Model model) {
         pages.plan(model, plans.section(id, RecordType.GOAL, null), true);
+        // Support the person said matters but rated low, beside their goals, as on the plan.
+        model.addAttribute("supportGaps", measures.supportGaps(id));
         return GOALS_VIEW;
     }
 
@@ -138,6 +143,8 @@ class GoalsController {
         }
         pages.plan(model, plan, true, crumbs.toArray(Pages.Crumb[]::new));
         model.addAttribute("existing", existing);
+        // What the person said matters but is poorly supported, to write goals with (the CHIME boxes below).
+        model.addAttribute("supportGaps", measures.supportGaps(plan.person().id()));
         model.addAttribute("chimeOptions", pages.options(Chime.values(), "recovery.chime.choice."));
         model.addAttribute("valueOptions", Option.of(plan.values(), RecoveryPlan.Value::id, RecoveryPlan.Value::words));
         model.addAttribute("domainOptions", Option.of(plan.domains().stream()
