@@ -191,8 +191,9 @@ public class MeasureResults implements Measures, OutcomeRecords {
     public record MonthMean(YearMonth month, BigDecimal mean, int responses, int people) {
     }
 
+    /** @param scoredDifferently completed responses left out because their version works the score out differently */
     public record TeamSeries(String code, String shortName, String scoreKey, String label, BigDecimal minimum,
-            BigDecimal maximum, List<ScoreSpec.Threshold> thresholds, List<MonthMean> months) {
+            BigDecimal maximum, List<ScoreSpec.Threshold> thresholds, List<MonthMean> months, long scoredDifferently) {
     }
 
     /**
@@ -230,8 +231,15 @@ public class MeasureResults implements Measures, OutcomeRecords {
                                     rs.getInt("people"));
                         }).list();
                 if (!months.isEmpty()) {
+                    long scoredDifferently = jdbc.sql("""
+                            select count(*) from measure_response
+                            where team_id = :team and instrument_code = :code and status = 'COMPLETED'
+                              and coalesce(scoring_version_id, instrument_version_id) <> all(:comparable)""")
+                            .param("team", teamId).param("code", d.code())
+                            .param("comparable", comparableVersions(d.code(), spec.key()).toArray(Long[]::new))
+                            .query(Long.class).single();
                     result.add(new TeamSeries(d.code(), d.shortName(), spec.key(), spec.label(), spec.minimum(),
-                            spec.maximum(), spec.thresholds(), months));
+                            spec.maximum(), spec.thresholds(), months, scoredDifferently));
                 }
             }
         }
@@ -250,24 +258,26 @@ public class MeasureResults implements Measures, OutcomeRecords {
      * that a team mean never averages two scales (hazard H-08), as the person's chart does not.
      */
     private String scoreValue(String code, String scoreKey) {
-        Optional<ScoreMethod> current = library.current().stream().filter(d -> d.code().equals(code)).findFirst()
-                .flatMap(d -> ScoreMethod.of(d, scoreKey));
-        StringBuilder sql = new StringBuilder("(case scoring_version_id");
-        boolean any = false;
-        for (InstrumentLibrary.StoredVersion v : library.all()) {
-            if (!v.definition().code().equals(code) || current.isEmpty()
-                    || !current.equals(ScoreMethod.of(v.definition(), scoreKey))) {
-                continue;
-            }
-            List<ScoreSpec> specs = v.definition().scores();
+        StringBuilder sql = new StringBuilder("(case coalesce(scoring_version_id, instrument_version_id)");
+        List<Long> comparable = comparableVersions(code, scoreKey);
+        for (Long id : comparable) {
+            List<ScoreSpec> specs = library.version(id).definition().scores();
             for (int i = 0; i < specs.size(); i++) {
                 if (specs.get(i).key().equals(scoreKey)) {
-                    sql.append(" when ").append(v.id()).append(" then score_values[").append(i + 1).append(']');
-                    any = true;
+                    sql.append(" when ").append(id).append(" then score_values[").append(i + 1).append(']');
                 }
             }
         }
-        return any ? sql.append(" end)").toString() : null;
+        return comparable.isEmpty() ? null : sql.append(" end)").toString();
+    }
+
+    /** The stored versions of {@code code} that work {@code scoreKey} out the way its current version does. */
+    private List<Long> comparableVersions(String code, String scoreKey) {
+        Optional<ScoreMethod> current = library.current().stream().filter(d -> d.code().equals(code)).findFirst()
+                .flatMap(d -> ScoreMethod.of(d, scoreKey));
+        return current.isEmpty() ? List.of() : library.all().stream()
+                .filter(v -> v.definition().code().equals(code) && current.equals(ScoreMethod.of(v.definition(), scoreKey)))
+                .map(InstrumentLibrary.StoredVersion::id).toList();
     }
 
     @Override

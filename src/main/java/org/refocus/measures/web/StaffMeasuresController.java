@@ -50,7 +50,8 @@ class StaffMeasuresController {
     record PausedRow(long personId, String personName, String since, String reason) {
     }
 
-    record TeamBlock(String id, String title, Chart chart, List<MonthRow> months) {
+    /** @param scoredDifferently null, or what says how many responses are not in the means and why */
+    record TeamBlock(String id, String title, Chart chart, List<MonthRow> months, String scoredDifferently) {
     }
 
     record MonthRow(String month, String mean, int responses, int people) {
@@ -92,7 +93,9 @@ class StaffMeasuresController {
                     .map(m -> new MonthRow(m.month().format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
                             java.util.Locale.UK)), m.mean() == null ? texts.text("measures.team.suppressed",
                             results.teamMinimumResponses()) : MeasureTexts.plain(m.mean()), m.responses(), m.people()))
-                    .toList()));
+                    .toList(), s.scoredDifferently() == 0 ? null : texts.text(s.scoredDifferently() == 1
+                            ? "measures.team.scoredDifferently.one" : "measures.team.scoredDifferently.many",
+                            s.scoredDifferently(), s.shortName())));
         }
         model.addAttribute("team", team);
         model.addAttribute("blocks", blocks);

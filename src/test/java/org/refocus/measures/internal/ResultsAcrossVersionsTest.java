@@ -118,6 +118,23 @@ class ResultsAcrossVersionsTest extends DatabaseTest {
         // ...while QPR-22 0, scored the same way, counts.
         assertThat(results.monthlyMeans(java.util.List.of(team), "qpr-22", "total"))
                 .anyMatch(mean -> mean.month().equals(march));
+        // The team's page says how many responses its QPR-15 means leave out, and why.
+        MeasureResults.TeamSeries qpr15 = results.team(team).stream()
+                .filter(series -> series.code().equals("qpr-15")).findFirst().orElseThrow();
+        // (Each test of this class adds a person with one such response to the same team.)
+        assertThat(qpr15.scoredDifferently()).isEqualTo(olderQpr15ResponsesIn(team)).isPositive();
+        assertThat(results.team(team).stream().filter(series -> series.code().equals("qpr-22")).findFirst()
+                .orElseThrow().scoredDifferently()).isZero();
+    }
+
+    @Test
+    void theTeamPageSaysHowManyResponsesItsMeansLeaveOutAndWhy() throws Exception {
+        long team = jdbc.sql("select team_id from person where id = ?").param(person).query(Long.class).single();
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(mvc.perform(get("/measures/teams/" + team))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        long older = olderQpr15ResponsesIn(team);
+        assertThat(page).contains(older + (older == 1 ? " response" : " responses") + " answered on an older version "
+                + "of QPR-15, whose scores are worked out differently, " + (older == 1 ? "is" : "are") + " not in these means.");
     }
 
     @Test
@@ -140,6 +157,12 @@ class ResultsAcrossVersionsTest extends DatabaseTest {
         wemwbs = wemwbs.substring(0, wemwbs.contains("<h3") ? wemwbs.indexOf("<h3") : wemwbs.indexOf("support-gaps"));
         assertThat(wemwbs).contains("WEMWBS answers from 1 February 2025").doesNotContain("<svg")
                 .doesNotContain("<table");
+    }
+
+    private long olderQpr15ResponsesIn(long team) {
+        return jdbc.sql("select count(*) from measure_response where team_id = ? and status = 'COMPLETED' "
+                + "and instrument_version_id = ?").params(team, InstrumentVersions.versionId(jdbc, "qpr-15", "0"))
+                .query(Long.class).single();
     }
 
     /** One response to {@code version} of {@code code}, every item answered {@code value}. */
