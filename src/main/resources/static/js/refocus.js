@@ -21,6 +21,8 @@ document.addEventListener('input', (event) => {
   const now = Date.now();
   if (now - lastKeptAlive >= KEEP_ALIVE_EVERY_MS) {
     lastKeptAlive = now;
-    fetch(keepAlive.content, { credentials: 'same-origin', cache: 'no-store' }).catch(() => {});
+    // Marked as a script's request, so that a signed-out answer (401) is not remembered as a page to return to.
+    fetch(keepAlive.content, { credentials: 'same-origin', cache: 'no-store',
+      headers: { 'X-Requested-With': 'XMLHttpRequest' } }).catch(() => {});
   }
 });

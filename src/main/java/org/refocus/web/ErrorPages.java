@@ -21,6 +21,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorPages {
 
+    private final Navigation navigation;
+
+    ErrorPages(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     Object notFound(HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, "error/404", "Not found");
@@ -32,12 +38,16 @@ class ErrorPages {
                 "This record was changed by someone else. Reload it and try again.");
     }
 
-    private static Object respond(HttpServletRequest request, HttpStatus status, String view, String detail) {
+    private Object respond(HttpServletRequest request, HttpStatus status, String view, String detail) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.startsWith("/fhir/")) {
             return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
         }
         ModelAndView page = new ModelAndView(view);
+        // An @ExceptionHandler's view gets none of the @ModelAttribute methods: add the layout's own (H-14).
+        page.addObject("currentUser", navigation.currentUser());
+        page.addObject("navigation", navigation.navigation(request));
+        page.addObject("helpNow", navigation.helpNow(request));
         page.setStatus(status);
         return page;
     }

@@ -61,7 +61,8 @@ class RecordCheckTest extends DatabaseTest {
         Cookie session = signIn("robin.check");
 
         mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/record-check"));
-        mvc.perform(get("/people/" + robin + "/plan").cookie(session)).andExpect(status().isNotFound());
+        // A bookmarked page of the record leads to the check; the API answers "not found".
+        mvc.perform(get("/people/" + robin + "/plan").cookie(session)).andExpect(redirectedUrl("/account/record-check"));
         mvc.perform(get("/api/v1/people/" + robin).cookie(session)).andExpect(status().isNotFound());
         String check = HtmlUtils.htmlUnescape(mvc.perform(get("/account/record-check").cookie(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -123,7 +124,8 @@ class RecordCheckTest extends DatabaseTest {
                 .andExpect(redirectedUrl("/account/record-check"));
         mvc.perform(post("/account/record-check").param("answer", "maybe").with(csrf()).cookie(session))
                 .andExpect(redirectedUrl("/account/record-check"));
-        mvc.perform(get("/people/" + lee + "/plan").cookie(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/people/" + lee + "/plan").cookie(session)).andExpect(redirectedUrl("/account/record-check"));
+        mvc.perform(get("/api/v1/people/" + lee + "/recovery-plan").cookie(session)).andExpect(status().isNotFound());
         assertThat(accounts.account(account).personId()).isEqualTo(lee);
         // Date of birth not recorded: the check says so rather than showing nothing.
         assertThat(mvc.perform(get("/account/record-check").cookie(session)).andReturn().getResponse()

@@ -60,6 +60,18 @@ class SessionTimeoutTest extends DatabaseTest {
     }
 
     @Test
+    void aFormSentAfterAnotherTabStartedANewSignedOutSessionStillShowsWhatWasTyped() throws Exception {
+        long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
+        // The session ended; the sign-in page opened in another tab started a new one with a new token.
+        jakarta.servlet.http.Cookie newSession = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(newSession).as("the sign-in page's new session").isNotNull();
+        var sent = mvc.perform(post("/people/" + sam + "/goals").cookie(newSession).header("Origin", "http://localhost")
+                        .param("_csrf", "token-of-the-session-that-has-ended").param("words", "Walk to the allotment"))
+                .andExpect(forwardedUrl("/signed-out")).andReturn();
+        assertThat(sent.getRequest().getAttribute("refocus.typedBeforeSignOut")).isEqualTo(List.of("Walk to the allotment"));
+    }
+
+    @Test
     void aFormFromAnotherSiteIsRefusedWithoutShowingItsText() throws Exception {
         mvc.perform(post("/people/1/goals").header("Origin", "https://elsewhere.example")
                         .param("_csrf", "x").param("text", "Call this number to get your account back"))
@@ -96,7 +108,11 @@ class SessionTimeoutTest extends DatabaseTest {
     void typingKeepsTheSessionAliveAndTheSignedOutPageAloneShowsNoWords() throws Exception {
         mvc.perform(get("/session/keep-alive").with(user(users.loadUserByUsername("serviceuser"))))
                 .andExpect(status().isNoContent());
-        mvc.perform(get("/session/keep-alive")).andExpect(redirectedUrl("/login"));
+        // Signed out, the keep-alive is answered 401 and starts no session: a redirect to the sign-in page,
+        // followed by the script, would give the browser a new session under the form being typed in.
+        var signedOut = mvc.perform(get("/session/keep-alive").header("X-Requested-With", "XMLHttpRequest"))
+                .andExpect(status().isUnauthorized()).andReturn();
+        assertThat(signedOut.getResponse().getCookie("SESSION")).isNull();
         String page = mvc.perform(get("/signed-out")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("You were signed out").doesNotContain("What you typed");

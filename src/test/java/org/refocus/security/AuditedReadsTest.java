@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.refocus.identity.CurrentUser;
+import org.refocus.identity.Role;
 import org.refocus.testing.DatabaseTest;
+import org.refocus.testing.OwnCaseload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -73,6 +76,45 @@ class AuditedReadsTest extends DatabaseTest {
             }
         }
         assertThat(leaks).as("person routes that answer, or do not audit the refusal, outside reach").isEmpty();
+    }
+
+    @Test
+    void anotherPersonUsingServicesGetsNotFoundOnEveryRecordRouteAndItIsAudited() throws Exception {
+        long sam = sam();
+        OwnCaseload other = OwnCaseload.create(jdbc, "Otto");
+        List<String> leaks = new ArrayList<>();
+        for (String path : recordRoutes("serviceuser")) {
+            long denied = deniedFor(sam);
+            int status = mvc.perform(get(path.replace("{id}", recordOf(sam, path)))
+                    .with(user(users.loadUserByUsername(other.personUser())))).andReturn().getResponse().getStatus();
+            if (status != 404 || deniedFor(sam) == denied) {
+                leaks.add(path + " (HTTP " + status + ")");
+            }
+        }
+        assertThat(leaks).as("record routes that answer another person using services, or do not audit it").isEmpty();
+    }
+
+    @Test
+    void anAccountWhoseHolderHasNotSaidTheRecordIsTheirsReachesNoneOfIt() throws Exception {
+        long sam = sam();
+        long account = jdbc.sql("select id from account where username = 'serviceuser'").query(Long.class).single();
+        // As the account is loaded before "Yes, this is me" (hazard H-03).
+        CurrentUser unchecked = new CurrentUser(account, "serviceuser", "Sam Example (demo)", Role.SERVICE_USER, null,
+                sam, true, null);
+        List<String> paths = new ArrayList<>(recordRoutes("serviceuser"));
+        paths.addAll(personRoutes("serviceuser"));
+        List<String> answered = new ArrayList<>();
+        for (String path : paths) {
+            boolean ofThePerson = path.startsWith("/people/") || path.startsWith("/api/v1/people/");
+            String url = path.replace("{id}", ofThePerson ? Long.toString(sam) : recordOf(sam, path));
+            var response = mvc.perform(get(url).with(user(unchecked))).andReturn().getResponse();
+            boolean toTheCheck = "/account/record-check".equals(response.getRedirectedUrl());
+            if (response.getStatus() != 404 && !toTheCheck) {
+                answered.add(url + " (HTTP " + response.getStatus() + ")");
+            }
+        }
+        assertThat(paths).hasSizeGreaterThan(20);
+        assertThat(answered).as("routes of the record that answer before the holder said it is theirs").isEmpty();
     }
 
     /** The URLs that the person's care coordinator cannot read, or can read without an audit entry for the person. */

@@ -120,8 +120,9 @@ class AuthorisationMatrixTest extends DatabaseTest {
         int status = mvc.perform(request(route)).andReturn().getResponse().getStatus();
         if (who.equals("ANYONE")) {
             assertThat(status).as(route).isNotIn(401, 403);
-        } else if (route.contains("/api/") || route.contains(" /fhir/")) {
-            // The API and FHIR paths answer 401 rather than sending anyone to the sign-in page (SecurityConfiguration).
+        } else if (route.contains("/api/") || route.contains(" /fhir/") || route.endsWith(" /session/keep-alive")) {
+            // The API and FHIR paths, and the page script's keep-alive, answer 401 rather than sending anyone to
+            // the sign-in page (SecurityConfiguration).
             assertThat(status).as(route).isEqualTo(401);
         } else {
             assertThat(status).as(route + " should send nobody to sign in").isEqualTo(302);

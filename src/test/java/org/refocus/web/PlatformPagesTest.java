@@ -150,6 +150,9 @@ class PlatformPagesTest extends DatabaseTest {
             assertThat(html).as(path).contains(notWatched).contains("NHS 111").contains("call 999")
                     .contains("href=\"/people/" + sam + "/plan#crisis\"");
         }
+        // Also on the "page not found" page, which an exception handler draws.
+        assertThat(mvc.perform(get("/recovery/goals/999999999").with(as("serviceuser"))).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString()).contains(notWatched).contains("call 999");
         // Said once on the home page, in its urgent card, and never to staff.
         String home = mvc.perform(get("/").with(as("serviceuser"))).andReturn().getResponse().getContentAsString();
         assertThat(home.split(notWatched, -1)).hasSize(2);

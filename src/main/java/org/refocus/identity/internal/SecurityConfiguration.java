@@ -42,8 +42,11 @@ class SecurityConfiguration {
         // One manager with no parent: each attempt is checked (and counted) exactly once.
         ProviderManager signIn = new ProviderManager(
                 new ThrottledAuthenticationProvider(users, passwords, throttle, audit));
+        // Answered 401, not sent to the sign-in page: the APIs, and the keep-alive (a redirect followed by the
+        // page script would start a new, signed-out session under the form being typed in).
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || request.getRequestURI().startsWith(request.getContextPath() + "/fhir/");
+                || request.getRequestURI().startsWith(request.getContextPath() + "/fhir/")
+                || request.getRequestURI().equals(request.getContextPath() + "/session/keep-alive");
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/login", "/account/activate/**", "/css/**", "/js/**", "/vendor/**",

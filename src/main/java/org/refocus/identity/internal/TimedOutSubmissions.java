@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 
 /**
@@ -31,16 +33,20 @@ final class TimedOutSubmissions implements AccessDeniedHandler {
 
     /** Forms whose words are only a username: sent too late, they just ask the person to sign in again. */
     private static final Set<String> SIGN_IN_AND_OUT = Set.of("/login", "/logout");
-    /** Fields that are not typed words: the token, version numbers, buttons and pagination. */
-    private static final Set<String> NOT_TYPED = Set.of("_csrf", "version", "action", "page", "confirmedPersonId");
+    /** Fields that are not typed words: the token, versions, buttons, pagination, hidden codes and names. */
+    private static final Set<String> NOT_TYPED = Set.of("_csrf", "version", "action", "page", "confirmedPersonId",
+            "answer", "instrument", "scheduleId", "username", "back", "change");
     /** Values that are a choice or an id rather than words: numbers, dates, codes such as SELF or true. */
     private static final Pattern CHOICE = Pattern.compile("[0-9.\\-]+|[A-Z0-9_]+|true|false|on");
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (!(denied instanceof MissingCsrfTokenException) || !"POST".equals(request.getMethod())
-                || isApi(request) || !fromOurOwnPage(request)) {
+        // No token in the session (it ended), or a token of another session while nobody is signed in (it
+        // ended, and another tab's page has since started a new, signed-out one).
+        boolean signedOut = denied instanceof MissingCsrfTokenException || denied instanceof InvalidCsrfTokenException
+                && SecurityContextHolder.getContext().getAuthentication() == null;
+        if (!signedOut || !"POST".equals(request.getMethod()) || isApi(request) || !fromOurOwnPage(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

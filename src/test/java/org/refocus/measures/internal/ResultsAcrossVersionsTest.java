@@ -145,7 +145,7 @@ class ResultsAcrossVersionsTest extends DatabaseTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, page);
 
-        String note = "1 earlier response is not shown in this chart or its table. It was answered on an older "
+        String note = "1 response is not shown in this chart or its table. It was answered on an older "
                 + "version of %s, whose scores are worked out differently, so its score cannot be compared with "
                 + "scores from the current version.";
         assertThat(page).contains(note.formatted("QPR-15")).contains(note.formatted("WEMWBS"))
