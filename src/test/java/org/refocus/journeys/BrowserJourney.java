@@ -30,6 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class BrowserJourney extends DatabaseTest {
 
+    /** The axe tags every check runs: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -152,7 +155,7 @@ abstract class BrowserJourney extends DatabaseTest {
         // after a redirect has unstyled, tiny links and would fail for the wrong reason).
         waitForPageToSettle();
         AxeResults results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .withTags(WCAG_TAGS)
                 .analyze();
         assertThat(results.getPasses()).as("axe ran and checked something on " + page.url()).isNotEmpty();
         List<Rule> violations = results.getViolations();
