@@ -149,19 +149,33 @@ abstract class BrowserJourney extends DatabaseTest {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     }
 
+    /**
+     * The WCAG A and AA violations axe finds on the page, each as rule (impact) help at elements. Legacy mode
+     * runs axe once in the page itself; the default mode would also open a blank page for every check, to
+     * put together results from frames, and REFOCUS pages have none (callers check; the Content-Security-
+     * Policy's frame-ancestors is 'none'). It is the same rules, in about a third of the time.
+     */
+    static List<String> violations(Page tab) {
+        AxeResults results = new AxeBuilder(tab).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+        List<String> found = new ArrayList<>();
+        if (results.getPasses().isEmpty()) {
+            found.add("axe checked nothing");
+        }
+        for (Rule rule : results.getViolations()) {
+            found.add(rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
+                    + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
+        }
+        return found;
+    }
+
     /** Fails with the rule, impact and elements of each WCAG 2.2 A/AA violation on the current page. */
     void checkAccessibility() {
         // Axe must see the page as a person does: styled, with its scripts run (a page still loading
         // after a redirect has unstyled, tiny links and would fail for the wrong reason).
         waitForPageToSettle();
-        AxeResults results = new AxeBuilder(page)
-                .withTags(WCAG_TAGS)
-                .analyze();
-        assertThat(results.getPasses()).as("axe ran and checked something on " + page.url()).isNotEmpty();
-        List<Rule> violations = results.getViolations();
-        assertThat(violations).as(() -> page.url() + " has accessibility violations:\n" + violations.stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(page.frames()).as(page.url() + " has no frames (axe runs in legacy mode)").hasSize(1);
+        List<String> violations = violations(page);
+        assertThat(violations).as(() -> page.url() + " has accessibility violations:\n"
+                + String.join("\n", violations)).isEmpty();
     }
 }

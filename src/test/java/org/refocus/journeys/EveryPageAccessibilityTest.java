@@ -4,9 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -17,7 +14,6 @@ import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,8 +29,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -416,25 +410,6 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         checked.add(route);
     }
 
-    /**
-     * The WCAG A and AA violations axe finds on the page, each as rule (impact) help at elements. Legacy mode
-     * runs axe once in the page itself; the default mode would also open a blank page for every check, to
-     * put together results from frames, and REFOCUS pages have none (checked above; the Content-Security-
-     * Policy's frame-ancestors is 'none'). It is the same rules, in about a third of the time.
-     */
-    private List<String> violations(Page tab) {
-        AxeResults results = new AxeBuilder(tab).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-        List<String> found = new ArrayList<>();
-        if (results.getPasses().isEmpty()) {
-            found.add("axe checked nothing");
-        }
-        for (Rule rule : results.getViolations()) {
-            found.add(rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
-                    + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
-        }
-        return found;
-    }
-
     /** A page with an image and no text alternative: axe as run here must say so, or this test checks nothing. */
     private void axeFindsAFaultWhenThereIsOne() {
         Page faulty = newPage();
@@ -629,24 +604,8 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         return List.of(who.split(",")).contains(role);
     }
 
-    /**
-     * The {@code GET} routes of the route matrix and who may use them, read as {@code AuthorisationMatrixTest}
-     * reads them (which checks that they are exactly the routes the application serves).
-     */
+    /** The {@code GET} routes of the route matrix and who may use them ({@code AuthorisationMatrixTest} checks it). */
     private static Map<String, String> getRoutes() {
-        Map<String, String> routes = new LinkedHashMap<>();
-        try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:routes/*.routes")) {
-                for (String line : file.getContentAsString(StandardCharsets.UTF_8).lines().toList()) {
-                    String[] parts = line.trim().split("\\s+");
-                    if (!line.isBlank() && !line.startsWith("#") && parts[0].equals("GET")) {
-                        routes.put(parts[0] + " " + parts[1], parts[2]);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return routes;
+        return org.refocus.testing.RouteMatrix.gets();
     }
 }

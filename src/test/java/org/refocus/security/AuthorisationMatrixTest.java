@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,28 +41,7 @@ class AuthorisationMatrixTest extends DatabaseTest {
             "statistician", "serviceuser");
 
     /** Route (method and pattern) to who may use it, read from every {@code routes/*.routes} file. */
-    static final Map<String, String> ROUTES = loadRoutes();
-
-    private static Map<String, String> loadRoutes() {
-        Map<String, String> routes = new LinkedHashMap<>();
-        try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:routes/*.routes")) {
-                for (String line : file.getContentAsString(StandardCharsets.UTF_8).lines().toList()) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] parts = line.trim().split("\\s+");
-                    String previous = routes.put(parts[0] + " " + parts[1], parts[2]);
-                    if (previous != null) {
-                        throw new IllegalStateException("Route listed twice: " + line);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return routes;
-    }
+    static final Map<String, String> ROUTES = org.refocus.testing.RouteMatrix.ROUTES;
 
     @Autowired
     MockMvc mvc;
