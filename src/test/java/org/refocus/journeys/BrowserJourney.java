@@ -139,6 +139,10 @@ abstract class BrowserJourney extends DatabaseTest {
     void signOut() {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign out")).click();
+        // Arrive before going on: a sign-in started while this page still loads left the browser never
+        // reporting its load as finished, and every later check waited for it.
+        page.waitForURL("**/login?signedOut");
+        waitForPageToSettle();
     }
 
     /**
