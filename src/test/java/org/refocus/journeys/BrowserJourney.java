@@ -134,13 +134,15 @@ abstract class BrowserJourney extends DatabaseTest {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
+        // Arrive before going on (see signOut).
+        waitForPageToSettle();
     }
 
     void signOut() {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign out")).click();
-        // Arrive before going on: a sign-in started while this page still loads left the browser never
-        // reporting its load as finished, and every later check waited for it.
+        // Arrive before going on: a page load that the next navigation cuts short is never reported as
+        // finished by the browser (CI runs named /login?signedOut and /), and every later check waited for it.
         page.waitForURL("**/login?signedOut");
         waitForPageToSettle();
     }
