@@ -1,9 +1,11 @@
 package org.refocus.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -15,6 +17,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import org.refocus.measures.internal.MeasureResponses;
+import org.refocus.measures.internal.MeasureSchedules;
+import org.refocus.testing.ActingAs;
 import org.refocus.testing.DatabaseTest;
 import org.refocus.testing.OwnCaseload;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +52,9 @@ class PauseAgreementTest extends DatabaseTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeasureResponses measureResponses;
 
     OwnCaseload caseload;
 
@@ -123,6 +132,76 @@ class PauseAgreementTest extends DatabaseTest {
         assertThat(jdbc.sql("select mode from measure_response where person_id = ?").param(caseload.person())
                 .query(String.class).single()).isEqualTo("SELF");
         assertThat(agreementsAudited()).isZero();
+    }
+
+    @Test
+    void staffGoingOnWithAQuestionnaireStartedBeforeThePauseFirstSayThePersonAgreesAndNoAnswerIsLost()
+            throws Exception {
+        // Started in a session before the pause: Vera starts questionnaires again, staff start QPR-15, she pauses.
+        mvc.perform(post(measures() + "/resume").with(csrf()).with(as(caseload.personUser())))
+                .andExpect(redirectedUrl(measures()));
+        String questions = mvc.perform(give()).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        mvc.perform(post(measures() + "/pause").param("reason", REASON).with(csrf()).with(as(caseload.personUser())))
+                .andExpect(redirectedUrl(measures()));
+        long response = jdbc.sql("select id from measure_response where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+
+        // Opening the questions (the "Continue" link) asks first.
+        String asked = mvc.perform(get(questions).param("page", "1").with(as(caseload.practitioner())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        save("pause-agreement-continue", asked);
+        assertThat(asked).contains("Check that Vera agrees").contains(REASON)
+                .contains("You are about to go on with QPR-15, which was started on")
+                .contains("before Vera paused questionnaires").contains("Go on with QPR-15")
+                .contains("name=\"action\" value=\"resume\"").doesNotContain("There is a problem");
+
+        // Answers sent from a page opened before the pause are not stored without the tick, but carried.
+        MockHttpServletRequestBuilder answers = post(questions).param("page", "1").param("version", "0")
+                .param("answers[qpr_01]", "4").param("action", "next").with(csrf()).with(as(caseload.practitioner()));
+        String carried = mvc.perform(answers).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(carried).contains("Check that Vera agrees").contains("name=\"answers[qpr_01]\" value=\"4\"")
+                .doesNotContain("name=\"_csrf\" value=\"\"");
+        assertThat(answersOf(response)).isEqualTo("{NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,"
+                + "NULL,NULL}");
+        mvc.perform(post(questions).param("page", "1").param("version", "0").param("answers[qpr_01]", "4")
+                .param("action", "next").param("asked", "true").with(csrf()).with(as(caseload.practitioner())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("There is a problem")));
+        assertThat(agreementsAudited()).isZero();
+
+        mvc.perform(post(questions).param("page", "1").param("version", "0").param("answers[qpr_01]", "4")
+                .param("action", "next").param("asked", "true").param("personAgrees", "true").with(csrf())
+                .with(as(caseload.practitioner()))).andExpect(redirectedUrl(questions + "?page=2"));
+        assertThat(answersOf(response)).startsWith("{4,");
+        assertThat(agreementAudited()).isEqualTo(response + " measure_response qpr-15: staff talked with the person, "
+                + "who agrees despite the pause " + caseload.practitioner());
+
+        // Asked once per pause: going on now opens the questions.
+        mvc.perform(get(questions).param("page", "2").with(as(caseload.practitioner()))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Check that Vera agrees"))));
+    }
+
+    @Test
+    void theServiceRefusesAnswersFromStaffWhoHaveNotSaidThePersonAgrees() throws Exception {
+        mvc.perform(post(measures() + "/resume").with(csrf()).with(as(caseload.personUser())));
+        String questions = mvc.perform(give()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(measures() + "/pause").with(csrf()).with(as(caseload.personUser())));
+        long response = jdbc.sql("select id from measure_response where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+
+        assertThatThrownBy(() -> ActingAs.call(users, caseload.practitioner(),
+                () -> measureResponses.saveAnswers(response, Map.of("qpr_01", 4), 0)))
+                .isInstanceOf(MeasureSchedules.PausedException.class);
+        assertThatThrownBy(() -> ActingAs.call(users, caseload.practitioner(),
+                () -> measureResponses.complete(response, 0)))
+                .isInstanceOf(MeasureSchedules.PausedException.class);
+        assertThat(answersOf(response)).doesNotContain("4");
+        assertThat(questions).endsWith("/questions");
+    }
+
+    private String answersOf(long response) {
+        return jdbc.sql("select answers::text from measure_response where id = ?").param(response)
+                .query(String.class).single();
     }
 
     private MockHttpServletRequestBuilder assign(String firstDue) {

@@ -241,9 +241,35 @@ public class MeasureResponses {
         return response;
     }
 
+    /**
+     * The person's pause, when staff must first say that the person agrees before going on with this
+     * response: it was begun before the person paused questionnaires (H-13). Empty for the person
+     * themselves, and once staff have said so since the pause began.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MeasureSchedules.PausedPerson> agreementNeeded(ResponseView response) {
+        return mayAnswer(response) ? schedules.agreementNeededFor(response.personId(), response.id())
+                : Optional.empty();
+    }
+
+    /** Keeps and audits staff's word that the person, who has paused questionnaires, agrees to go on with this one. */
+    public void agreeDespitePause(ResponseView response) {
+        if (!mayAnswer(response)) {
+            throw new AccessDeniedException("this response cannot be answered by the signed-in user");
+        }
+        if (schedules.agreementNeededFor(response.personId(), response.id()).isPresent()) {
+            schedules.recordAgreementWhilePaused(response.personId(), "measure_response", response.id(),
+                    response.instrumentCode());
+        }
+    }
+
     private void requireAnswerable(ResponseView response) {
         if (!mayAnswer(response)) {
             throw new AccessDeniedException("this response cannot be answered by the signed-in user");
+        }
+        Optional<MeasureSchedules.PausedPerson> pause = schedules.agreementNeededFor(response.personId(), response.id());
+        if (pause.isPresent()) {
+            throw new MeasureSchedules.PausedException(pause.get());
         }
     }
 

@@ -280,10 +280,34 @@ public class MeasureSchedules {
         return pause.isPresent();
     }
 
-    /** Audits, against the person, staff's word that the person agreed to this questionnaire while paused. */
+    /**
+     * Keeps, and audits against the person, staff's word that the person agreed to this questionnaire
+     * while paused.
+     */
     void recordAgreementWhilePaused(long personId, String recordType, long recordId, String instrumentCode) {
+        jdbc.sql("""
+                insert into measurement_pause_agreement (person_id, record_type, record_id, agreed_at, agreed_by)
+                values (?, ?, ?, ?, ?)""")
+                .params(personId, recordType, recordId, Timestamp.from(clock.instant()),
+                        CurrentUser.required().accountId())
+                .update();
         audit.record(AuditAction.CREATED, "measurement_pause_agreement", recordId, personId,
                 recordType + " " + instrumentCode + ": staff talked with the person, who agrees despite the pause");
+    }
+
+    /**
+     * The pause, when staff are about to go on with this response of someone who has paused
+     * questionnaires and have not said, since the pause began, that the person agrees: a response begun
+     * before the pause and continued after it. Empty for the person themselves.
+     */
+    Optional<PausedPerson> agreementNeededFor(long personId, long responseId) {
+        if (!CurrentUser.required().role().isTeamStaff()) {
+            return Optional.empty();
+        }
+        return pauseOf(personId).filter(pause -> !jdbc.sql("""
+                select exists (select 1 from measurement_pause_agreement where record_type = 'measure_response'
+                and record_id = ? and person_id = ? and agreed_at >= ?)""")
+                .params(responseId, personId, Timestamp.from(pause.since())).query(Boolean.class).single());
     }
 
     /** The person (or staff on their behalf) pauses or resumes measurement. The reason is optional, in their words. */

@@ -25,7 +25,9 @@ import org.refocus.people.People;
 import org.refocus.people.PersonSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +47,8 @@ class ResponseController {
     static final String QUESTIONS_VIEW = "measures/questions";
     static final String RESPONSE_VIEW = "measures/response";
     static final int GROUPS_PER_PAGE = 8;
+    /** Going back to the questions once staff have said that the person agrees, saving nothing. */
+    private static final String RESUME = "resume";
 
     private final MeasureResponses responses;
     private final InstrumentLibrary library;
@@ -84,21 +88,47 @@ class ResponseController {
         if (!responses.mayAnswer(response)) {
             return "redirect:/measures/responses/" + id;
         }
+        Optional<MeasureSchedules.PausedPerson> pause = responses.agreementNeeded(response);
+        if (pause.isPresent()) {
+            Map<String, String> going = new LinkedHashMap<>();
+            going.put("page", Integer.toString(page));
+            going.put("action", RESUME);
+            return agreementPage(response, pause.get(), going, new PauseAgreementPage.PauseAgreementForm(null, null),
+                    null, model);
+        }
         return questionPage(response, page, null, model);
     }
 
+    /**
+     * Saves a page of answers. Staff going on with a response begun before the person paused
+     * questionnaires first say that the person agrees (H-13); what they sent rides through that page
+     * in hidden fields, so no answer is lost.
+     */
     @PostMapping("/measures/responses/{id}/questions")
-    String saveQuestions(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
-            RedirectAttributes redirect) {
+    String saveQuestions(@PathVariable long id, @RequestParam Map<String, String> params,
+            @ModelAttribute("pauseAgreementForm") PauseAgreementPage.PauseAgreementForm agreement,
+            BindingResult agreementResult, Model model, RedirectAttributes redirect) {
         ResponseView response = responses.find(id);
         if (!responses.mayAnswer(response)) {
             return "redirect:/measures/responses/" + id;
+        }
+        Optional<MeasureSchedules.PausedPerson> pause = responses.agreementNeeded(response);
+        if (pause.isPresent() && !agreement.agrees()) {
+            Map<String, String> going = new LinkedHashMap<>(params);
+            going.keySet().removeAll(List.of("_csrf", "personAgrees", "asked"));
+            return agreementPage(response, pause.get(), going, agreement, agreementResult, model);
+        }
+        if (pause.isPresent()) {
+            responses.agreeDespitePause(response);
         }
         InstrumentDefinition definition = library.version(response.versionId()).definition();
         List<List<Item>> pages = pages(definition);
         int page = clamp(parse(params.get("page"), 1), pages.size());
         int version = parse(params.get("version"), -1);
         String action = params.getOrDefault("action", "next");
+        if (action.equals(RESUME)) {
+            return "redirect:/measures/responses/" + id + "/questions?page=" + page;
+        }
         Map<String, Integer> answers = new LinkedHashMap<>();
         for (Item item : pages.get(page - 1)) {
             String value = params.get("answers[" + item.key() + "]");
@@ -193,6 +223,19 @@ class ResponseController {
         model.addAttribute("history", history);
         model.addAttribute("staffView", staffView);
         return RESPONSE_VIEW;
+    }
+
+    private String agreementPage(ResponseView response, MeasureSchedules.PausedPerson pause, Map<String, String> going,
+            PauseAgreementPage.PauseAgreementForm agreement, BindingResult result, Model model) {
+        PersonSummary person = people.requireReach(response.personId());
+        String name = library.version(response.versionId()).definition().shortName();
+        model.addAttribute("pauseAgreementForm", agreement);
+        return PauseAgreementPage.show(model, person, pause, new PauseAgreementPage.Going(
+                "/measures/responses/" + response.id() + "/questions", going,
+                texts.text("measures.pauseAgreement.continue", name, MeasureTexts.day(response.startedAt()),
+                        person.knownAs()),
+                texts.text("measures.pauseAgreement.give.agrees", person.knownAs()),
+                texts.text("measures.pauseAgreement.continue.button", name)), agreement, result);
     }
 
     private String questionPage(ResponseView response, int requestedPage, String errorItem, Model model) {
