@@ -1,5 +1,9 @@
 package org.refocus.measures;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,6 +24,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /** CSV import of completed responses: scored exactly, errors reported per row, nothing stored on error. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @WithUserDetails("coordinator")
 class ResponseImportTest extends DatabaseTest {
 
@@ -28,6 +33,9 @@ class ResponseImportTest extends DatabaseTest {
 
     @Autowired
     ResponseImports imports;
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     JdbcClient jdbc;
@@ -406,6 +414,38 @@ class ResponseImportTest extends DatabaseTest {
         assertThat(kept.get(0).message()).isEqualTo("This row repeats row 2: same person, date and answers. Remove one "
                 + "of them.");
         assertThat(kept.get(999).rowNumber()).isEqualTo(1002);
+    }
+
+    @Test
+    void theImporterIsToldWhichResponsesWereCompletedAfterThePersonPausedQuestionnaires() throws Exception {
+        ResponseImports.JobView notPaused = imports.importNow(csv(HEADER, row(riverside, "2025-07-30", "2")),
+                "b.csv", "qpr-15", true);
+        jdbc.sql("""
+                insert into measurement_pause (person_id, paused, since, reason) values (?, true, ?, 'Not now')""")
+                .params(riverside, java.sql.Timestamp.from(java.time.Instant.parse("2025-03-01T09:00:00Z"))).update();
+        ResponseImports.JobView job;
+        try {
+            job = imports.importNow(csv(HEADER,
+                    row(riverside, "2025-02-28", "3"), row(riverside, "2025-02-28", "1"),
+                    row(riverside, "2025-03-01", "4"), row(riverside, "2025-06-30", "2")), "paper.csv", "qpr-15",
+                    true);
+        } finally {
+            jdbc.sql("delete from measurement_pause where person_id = ?").param(riverside).update();
+        }
+
+        // Stored all the same: they are the person's answers. The importer is told, row by row.
+        assertThat(job.status()).as(job.failure() + " " + imports.errors(job.id())).isEqualTo("SUCCEEDED");
+        assertThat(job.rowsImported()).isEqualTo(4);
+        assertThat(job.rowsWhilePaused()).isEqualTo(2);
+        assertThat(job.rowsWhilePausedListed()).containsExactly(4, 5);
+        assertThat(notPaused.rowsWhilePaused()).isZero();
+        String page = mvc.perform(get("/measures/imports/" + job.id())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Check that they agreed").contains("2 of these responses were completed on or "
+                + "after the day the person had paused questionnaires. Pausing is their choice: check with them, or "
+                + "with their care coordinator, that they agreed to answer these. Rows: 4, 5.");
+        assertThat(mvc.perform(get("/measures/imports/" + notPaused.id())).andReturn().getResponse()
+                .getContentAsString()).contains("1 response stored").doesNotContain("Check that they agreed");
     }
 
     @Test

@@ -66,6 +66,8 @@ final class ImportedResponseRows {
     private final short[] codes;
     private final int[] starts = new int[CHUNK_ROWS + 1];
     private final boolean[] repeats = new boolean[CHUNK_ROWS];
+    private final boolean[] paused = new boolean[CHUNK_ROWS];
+    private final List<Integer> whilePaused = new ArrayList<>();
     private final List<BigDecimal> values = new ArrayList<>();
     private final List<String> absences = new ArrayList<>();
     private CopyIn copyIn;
@@ -93,7 +95,7 @@ final class ImportedResponseRows {
      * chunk (they are in the report, and not written), otherwise 0.
      */
     int add(int rowNumber, long personId, long teamId, LocalDate completedOn, short[] answers, boolean[] present,
-            ScoreResult result) throws SQLException {
+            ScoreResult result, boolean completedWhilePaused) throws SQLException {
         var at = completedOn.atTime(12, 0).toInstant(ZoneOffset.UTC);
         values.clear();
         absences.clear();
@@ -107,6 +109,7 @@ final class ImportedResponseRows {
         persons[rows] = personId;
         days[rows] = (int) completedOn.toEpochDay();
         rowNumbers[rows] = rowNumber;
+        paused[rows] = completedWhilePaused;
         for (int i = 0; i < items; i++) {
             codes[rows * items + i] = present[i] ? answers[i] : ABSENT;
         }
@@ -121,6 +124,11 @@ final class ImportedResponseRows {
         chunk.bool(result.complete()).timestamptz(at).timestamptz(at).int8(actor).int8(jobId).int8(actor).int8(actor);
         rows++;
         return rows == CHUNK_ROWS ? writeChunk() : 0;
+    }
+
+    /** The row numbers of written rows completed while their person had paused questionnaires. */
+    List<Integer> whilePaused() {
+        return whilePaused;
     }
 
     /** How many rows have been written. */
@@ -160,6 +168,9 @@ final class ImportedResponseRows {
                     out.bytes(encoded, starts[i], starts[i + 1] - starts[i]);
                     seen.add(fingerprints[i]);
                     written++;
+                    if (paused[i]) {
+                        whilePaused.add(rowNumbers[i]);
+                    }
                     if (out.length() >= WRITE_BYTES) {
                         send();
                     }

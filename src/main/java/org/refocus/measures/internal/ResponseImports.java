@@ -102,7 +102,7 @@ public class ResponseImports {
     public record JobView(long id, String instrumentCode, String instrumentVersion, String fileName,
             boolean allOrNothing, String status, int rowsRead, int rowsWithErrors, int rowsImported, int percentRead,
             String failure, Instant createdAt, Instant startedAt, Instant finishedAt, boolean stalled,
-            Instant withdrawnAt, String withdrawnReason) {
+            Instant withdrawnAt, String withdrawnReason, int rowsWhilePaused, List<Integer> rowsWhilePausedListed) {
 
         public boolean running() {
             return status.equals("QUEUED") || status.equals("RUNNING");
@@ -112,10 +112,22 @@ public class ResponseImports {
     public record RowError(int rowNumber, String field, String message) {
     }
 
-    /** Who may be imported for: people on the caseloads of the importer's teams, with their team. */
+    /**
+     * Who may be imported for: people on the caseloads of the importer's teams, with their team; and
+     * the UK day on which each of them who has paused questionnaires paused them.
+     */
     record Reach(Map<Long, Long> teamOfPerson, Map<String, Long> personOfNhsNumber,
-            Map<Long, LocalDate> birthDateOfPerson) {
+            Map<Long, LocalDate> birthDateOfPerson, Map<Long, LocalDate> pausedOn) {
+
+        /** Completed on or after the day the person paused questionnaires (H-13). */
+        boolean whilePaused(long personId, LocalDate completedOn) {
+            LocalDate paused = pausedOn.get(personId);
+            return paused != null && !completedOn.isBefore(paused);
+        }
     }
+
+    /** How many row numbers of responses completed while paused the job keeps to show. */
+    static final int LISTED_WHILE_PAUSED = 100;
 
     /**
      * Starts an import in the background and returns its job id at once. The file becomes the job's:
@@ -158,7 +170,7 @@ public class ResponseImports {
         return jdbc.sql("""
                 select j.id, v.code, v.version, j.file_name, j.all_or_nothing, j.status, j.rows_read, j.rows_with_errors,
                        j.rows_imported, j.percent_read, j.failure, j.created_at, j.started_at, j.finished_at, j.updated_at,
-                       j.withdrawn_at, j.withdrawn_reason
+                       j.withdrawn_at, j.withdrawn_reason, j.rows_while_paused, j.rows_while_paused_listed
                 from measure_import_job j join instrument_version v on v.id = j.instrument_version_id
                 where j.id = ? and j.created_by = ?""")
                 .params(jobId, CurrentUser.required().accountId())
@@ -172,7 +184,9 @@ public class ResponseImports {
                             rs.getInt("rows_with_errors"), rs.getInt("rows_imported"), rs.getInt("percent_read"),
                             rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
                             instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), stalled,
-                            instant(rs.getTimestamp("withdrawn_at")), rs.getString("withdrawn_reason"));
+                            instant(rs.getTimestamp("withdrawn_at")), rs.getString("withdrawn_reason"),
+                            rs.getInt("rows_while_paused"),
+                            List.of((Integer[]) rs.getArray("rows_while_paused_listed").getArray()));
                 })
                 .optional().orElseThrow(() -> new NotFoundException("measure_import_job"));
     }
@@ -235,10 +249,25 @@ public class ResponseImports {
                 }
             }
         } while (batch.hasNext());
-        return new Reach(teams, nhs, births);
+        Map<Long, LocalDate> paused = new HashMap<>();
+        jdbc.sql("select person_id, since from measurement_pause where paused and since is not null")
+                .query((rs, n) -> {
+                    long personId = rs.getLong(1);
+                    if (teams.containsKey(personId)) {
+                        paused.put(personId, LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), MeasureResponses.UK));
+                    }
+                    return null;
+                }).list();
+        return new Reach(teams, nhs, births, paused);
     }
 
-    private record Counts(int read, int withErrors, int imported, List<RowError> errors, String failure) {
+    /** @param whilePaused the row numbers of stored responses completed while their person had paused */
+    private record Counts(int read, int withErrors, int imported, List<RowError> errors, String failure,
+            List<Integer> whilePaused) {
+
+        Counts(int read, int withErrors, int imported, List<RowError> errors, String failure) {
+            this(read, withErrors, imported, errors, failure, List.of());
+        }
     }
 
     private void run(Prepared job, Path file) {
@@ -336,14 +365,22 @@ public class ResponseImports {
         try {
             jdbc.sql("""
                     update measure_import_job set status = 'SUCCEEDED', rows_read = ?, rows_with_errors = ?,
-                           rows_imported = ?, finished_at = now(), updated_at = now(), version = version + 1
+                           rows_imported = ?, rows_while_paused = ?, rows_while_paused_listed = cast(? as integer[]),
+                           finished_at = now(), updated_at = now(), version = version + 1
                     where id = ?""")
-                    .params(result.read(), result.withErrors(), result.imported(), job.jobId()).update();
+                    .params(result.read(), result.withErrors(), result.imported(), result.whilePaused().size(),
+                            listed(result.whilePaused()), job.jobId()).update();
             return result;
         } catch (DuplicateKeyException e) {
             // The transaction is spoilt now; the earlier import is described once it has been rolled back.
             return new Counts(result.read(), result.withErrors(), 0, List.of(), IMPORTED_ALREADY);
         }
+    }
+
+    /** The first row numbers, in order, as an array literal. */
+    private static String listed(List<Integer> rows) {
+        return rows.stream().sorted().limit(LISTED_WHILE_PAUSED).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     private void failWhole(long jobId, String message) {
@@ -423,7 +460,8 @@ public class ResponseImports {
                         }
                         if (!check.failed()) {
                             int repeats = rows.add(rowNumber, personId, job.reach().teamOfPerson().get(personId),
-                                    completedOn, codes, present, Scoring.score(d, answers));
+                                    completedOn, codes, present, Scoring.score(d, answers),
+                                    job.reach().whilePaused(personId, completedOn));
                             if (repeats > 0) {
                                 withErrors += repeats;
                                 RowCheck.keepFirst(errors);
@@ -451,7 +489,8 @@ public class ResponseImports {
             if (read == 0) {
                 return new Counts(0, 0, 0, List.of(), "The file has a header row but no responses. Nothing was stored.");
             }
-            return new Counts(read, withErrors, job.allOrNothing() && withErrors > 0 ? 0 : imported, errors, null);
+            return new Counts(read, withErrors, job.allOrNothing() && withErrors > 0 ? 0 : imported, errors, null,
+                    rows.whilePaused());
         }
     }
 

@@ -82,7 +82,16 @@ class ImportController {
         model.addAttribute("errors", job.running() ? List.of() : imports.errors(id));
         model.addAttribute("autoRefreshSeconds", job.running() && !job.stalled() ? REFRESH_SECONDS : null);
         model.addAttribute("withdrawnAt", job.withdrawnAt() == null ? null : MeasureTexts.dayTime(job.withdrawnAt()));
+        model.addAttribute("whilePausedRows", whilePausedRows(job));
         return JOB_VIEW;
+    }
+
+    /** The listed row numbers of responses completed while paused, and how many more there are. */
+    private String whilePausedRows(ResponseImports.JobView job) {
+        String listed = job.rowsWhilePausedListed().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        int more = job.rowsWhilePaused() - job.rowsWhilePausedListed().size();
+        return more > 0 ? texts.text("measures.import.whilePaused.more", listed, more) : listed;
     }
 
     /**
