@@ -164,6 +164,19 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void aTooLongReasonForPausingIsNamedAtTheTopOfThePageAndNothingIsPaused() throws Exception {
+        long sam = fixtures.sam();
+        String page = mvc.perform(post("/people/" + sam + "/measures/pause").param("reason", "x".repeat(501))
+                .with(csrf()).with(as("serviceuser"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("<title>Error: ").contains("There is a problem").contains("href=\"#reason\"")
+                .contains("x".repeat(501));
+        assertThat(page.indexOf("There is a problem")).isLessThan(page.indexOf("<h1"));
+        assertThat(jdbc.sql("select count(*) from measurement_pause where person_id = ? and reason like 'xxx%'")
+                .param(sam).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void thePersonPausesMeasurementAndTheirPractitionerSeesItOnTheDueList() throws Exception {
         long sam = fixtures.sam();
         jdbc.sql("""
