@@ -68,6 +68,7 @@ public class MeasureSchedules {
      * @param personAgrees staff say they have talked with the person and the person agrees; needed only
      *                     while the person has paused questionnaires (H-13), and then audited
      * @throws PausedException while the person has paused questionnaires and staff have not said so
+     * @throws AlreadyAssignedException when the person already has this questionnaire assigned
      */
     public long assign(long personId, String instrumentCode, String completion, LocalDate firstDueOn,
             Integer everyMonths, boolean personAgrees) {
@@ -78,6 +79,14 @@ public class MeasureSchedules {
         }
         if (!completion.equals("SELF") && !completion.equals("WITH_STAFF")) {
             throw new IllegalArgumentException("completion");
+        }
+        // One assignment of a person's schedules at a time, so that a double click cannot assign twice.
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(SCHEDULE_LOCK, Long.hashCode(personId)).query().singleRow();
+        Optional<ScheduleView> already = jdbc.sql(SELECT
+                + " where person_id = ? and instrument_code = ? and status = 'ACTIVE' order by id limit 1")
+                .params(personId, instrumentCode).query(ScheduleView.class).optional();
+        if (already.isPresent()) {
+            throw new AlreadyAssignedException(already.get());
         }
         boolean paused = requireAgreementWhilePaused(personId, personAgrees);
         Long actor = AuthenticatedActor.currentAccountId();
@@ -94,6 +103,23 @@ public class MeasureSchedules {
             recordAgreementWhilePaused(personId, "measure_schedule", id, instrumentCode);
         }
         return id;
+    }
+
+    /** The first key of the advisory lock under which one person's questionnaires are assigned. */
+    static final int SCHEDULE_LOCK = 0x52_46_53_43;
+
+    /** The person already has an active schedule of this questionnaire: change it by stopping it first. */
+    public static class AlreadyAssignedException extends RuntimeException {
+        private final transient ScheduleView schedule;
+
+        AlreadyAssignedException(ScheduleView schedule) {
+            super("already assigned");
+            this.schedule = schedule;
+        }
+
+        public ScheduleView schedule() {
+            return schedule;
+        }
     }
 
     /** Staff stop a schedule; responses already given stay. */
@@ -143,8 +169,9 @@ public class MeasureSchedules {
     }
 
     /**
-     * After a response counts towards a schedule: a one-off is done; a recurring one is next due a whole
-     * number of intervals after its last due date, later than the day it was completed.
+     * After a response counts towards a schedule: a one-off is done; a recurring one moves on to its
+     * first due day after the one it counted towards and after the day it was completed, whether it was
+     * completed early (within the days before a due day that count towards it) or late.
      */
     void advance(long scheduleId, LocalDate completedOn) {
         ScheduleView schedule = jdbc.sql(SELECT + " where id = ?").param(scheduleId).query(ScheduleView.class)
@@ -157,10 +184,8 @@ public class MeasureSchedules {
                     + "version = version + 1 where id = ?").param(scheduleId).update();
             return;
         }
-        LocalDate next = schedule.nextDueOn();
-        while (!next.isAfter(completedOn)) {
-            next = next.plusMonths(schedule.everyMonths());
-        }
+        LocalDate next = Recurrence.nextDueOn(schedule.firstDueOn(), schedule.everyMonths(), schedule.nextDueOn(),
+                completedOn);
         jdbc.sql("update measure_schedule set next_due_on = ?, updated_at = now(), version = version + 1 where id = ?")
                 .params(Date.valueOf(next), scheduleId).update();
     }

@@ -229,6 +229,11 @@ class PersonMeasuresController {
                     texts.text("measures.pauseAgreement.assign.agrees", person.knownAs()),
                     texts.text("measures.pauseAgreement.assign.button", name(form.instrument()))),
                     agreement, agreementResult);
+        } catch (MeasureSchedules.AlreadyAssignedException e) {
+            ScheduleView already = e.schedule();
+            result.rejectValue("instrument", "measures.assign.already", new Object[] {name(form.instrument()),
+                people.open(id).knownAs(), MeasureTexts.DAY.format(already.nextDueOn())}, null);
+            return assignPage(id, model);
         }
         redirect.addFlashAttribute("flash", "measures.assign.done");
         return "redirect:/people/" + id + "/measures";
