@@ -77,6 +77,14 @@ class PlatformJourneyTest extends BrowserJourney {
         search.click();
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter at least 2 letters of the name");
         checkAccessibility();
+        // "Sam" finds many, Sam Example among them, shown but not to be chosen: Sam already has an account.
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sam");
+        search.click();
+        assertThat(page.locator("#find-taken")).containsText("Sam Example");
+        assertThat(page.locator("#find-taken")).containsText("Already has an account (serviceuser, Active)");
+        assertThat(page.getByLabel("Jo Sampleton")).isVisible();
+        checkAccessibility();
+        // Narrowed by the date of birth, one record is left.
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sampleton");
         page.getByLabel("Day").fill("2");
         page.getByLabel("Month").fill("4");

@@ -286,8 +286,8 @@ class AccountAdminController {
 
     /**
      * The person a service-user account is about to be newly linked to, for the administrator to confirm;
-     * null when the form links nobody or keeps the account's current link. A missing or unknown record
-     * number, or a person who already has another account, is an error on the record number.
+     * null when the form links nobody or keeps the account's current link. No record chosen, an unknown
+     * one, or a person who already has another account, is an error on the chosen record.
      */
     private PersonToLink newLink(AccountForm form, AccountView account, BindingResult result) {
         if (form.role() != Role.SERVICE_USER || result.hasFieldErrors("personId")) {

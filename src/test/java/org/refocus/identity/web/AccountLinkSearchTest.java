@@ -131,7 +131,11 @@ class AccountLinkSearchTest extends DatabaseTest {
         String partDate = mvc.perform(searchRequest("nobody.x").param("find.bornDay", "9").param("find.bornYear", "1931"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(partDate).contains("Date of birth must include a day, a month and a year")
-                .contains("href=\"#find-bornMonth\"");
+                .contains("href=\"#find-bornMonth\"")
+                .containsPattern("<fieldset class=\"nhsuk-fieldset\" role=\"group\" aria-describedby=\"find-born-hint find-born-error\">")
+                .containsPattern("<input [^>]*nhsuk-input--width-2 nhsuk-input--error[^>]*id=\"find-bornMonth\"")
+                .containsPattern("<input [^>]*id=\"find-bornYear\"[^>]*value=\"1931\"")
+                .containsPattern("<input [^>]*inputmode=\"numeric\"[^>]*id=\"find-bornDay\"[^>]*value=\"9\"");
         String nothing = mvc.perform(searchRequest("nobody.x")).andReturn().getResponse().getContentAsString();
         assertThat(nothing).contains("Enter a name, NHS number, date of birth or record number to search for");
         assertThat(nothing).as("searching is not told off for the rest of the form").doesNotContain("Choose a role");
