@@ -56,7 +56,8 @@ class AccountLinkSearchTest extends DatabaseTest {
         assertThat(choices(byName)).containsExactly(morgan, namesake);
         assertThat(byName).contains("Morgan Findwell").contains("Born 9 July 1931").contains("NHS number " + spaced)
                 .contains("Riverside Community Mental Health Team").contains("Record number " + morgan)
-                .contains("2 records match your search").contains("Date of birth not recorded");
+                .contains("2 records match your search").contains("Date of birth not recorded")
+                .as("the search comes back to its results").contains("formaction=\"/admin/accounts#find-results\"");
 
         String byNhsNumber = search("morgan.f", "find.nhsNumber", spaced);
         assertThat(choices(byNhsNumber)).containsExactly(morgan);
