@@ -56,7 +56,7 @@ class ServiceUserAccountLinkTest extends DatabaseTest {
         assertThat(page).contains("Link this account to Robin Linkworth?").contains("6 May 1984")
                 .contains("943 476 5919").contains("Riverside Community Mental Health Team")
                 .contains("name=\"confirmedPersonId\" value=\"" + robin + "\"").contains("name=\"_csrf\"");
-        assertThat(HtmlUtils.htmlUnescape(page)).contains("Yes, link this account").contains("No, change the record number");
+        assertThat(HtmlUtils.htmlUnescape(page)).contains("Yes, link this account").contains("No, choose another record");
         assertThat(usernameExists("robin.l")).isFalse();
         assertThat(viewsOf(robin)).isEqualTo(audited + 1);
 

@@ -477,7 +477,9 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         assertThat(admin.locator("main")).containsText("Change details and assignment");
         long person = jdbc.sql(OWN_PERSON_ID).query(Long.class).single();
         admin.navigate("/admin/accounts/new");
-        admin.getByLabel("Record number of the person (service users only)").fill(Long.toString(person));
+        admin.getByLabel("Record number", new Page.GetByLabelOptions().setExact(true)).fill(Long.toString(person));
+        button(admin, "Search").click();
+        admin.getByLabel("Jordan " + OWN_FAMILY_NAME).check();
         String personInvitation = invite(admin, OWN_PERSON, "Jordan Everypage", "SERVICE_USER");
 
         admin.navigate("/programme/templates/" + jdbc.sql("select id from programme_template where is_default")
@@ -541,9 +543,12 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         sessions.put(OWN_PERSON, own);
     }
 
-    /** Invites an account from the administrator's new-account form (already at it); the link to set a password. */
+    /**
+     * Invites an account from the administrator's new-account form (already at it, perhaps with a record
+     * chosen); the link to set a password.
+     */
     private static String invite(Page admin, String username, String name, String role) {
-        if (!admin.url().endsWith("/admin/accounts/new")) {
+        if (!admin.url().endsWith("/admin/accounts/new") && !admin.url().endsWith("/admin/accounts#find-results")) {
             admin.navigate("/admin/accounts/new");
         }
         admin.getByLabel("Username").fill(username);

@@ -64,16 +64,43 @@ class PlatformJourneyTest extends BrowserJourney {
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Saved");
         checkAccessibility();
 
-        // Jo's own account: the administrator sees whose record it will open and confirms before it is linked.
+        // Jo's own account (H-03): the administrator finds Jo's record, here on a phone, chooses it from what
+        // was found, and sees whose record it will open and confirms before it is linked.
         long jo = jdbc.sql("select id from person where family_name = 'Sampleton'").query(Long.class).single();
+        page.setViewportSize(320, 640);
         page.navigate("/admin/accounts/new");
         page.getByLabel("Username").fill("jo.sampleton");
         page.getByLabel("Full name").fill("Jo Sampleton");
         page.getByLabel("Role").selectOption("SERVICE_USER");
-        page.getByLabel("Record number of the person (service users only)").fill(String.valueOf(jo));
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("S");
+        Locator search = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true));
+        search.click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter at least 2 letters of the name");
+        checkAccessibility();
+        // "Sam" finds many, Sam Example among them, shown but not to be chosen: Sam already has an account.
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sam");
+        search.click();
+        assertThat(page.locator("#find-taken")).containsText("Sam Example");
+        assertThat(page.locator("#find-taken")).containsText("Already has an account (serviceuser, Active)");
+        assertThat(page.getByLabel("Jo Sampleton")).isVisible();
+        checkAccessibility();
+        // Narrowed by the date of birth, one record is left.
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sampleton");
+        page.getByLabel("Day").fill("2");
+        page.getByLabel("Month").fill("4");
+        page.getByLabel("Year").fill("1988");
+        search.click();
+        assertThat(page.locator("#find-results")).containsText("1 record matches your search");
+        assertThat(page.locator("#find-results")).containsText("Born 2 April 1988");
+        assertThat(page.locator("#find-results")).containsText("Seaside Community Mental Health Team");
+        checkAccessibility();
+        page.getByLabel("Jo Sampleton").check();
+        page.setViewportSize(1280, 720);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
         assertThat(page.locator("h1")).hasText("Link this account to Jo Sampleton?");
         assertThat(page.locator("#person-to-link")).containsText("2 April 1988");
+        assertThat(jdbc.sql("select count(*) from account where username = 'jo.sampleton'").query(Long.class).single())
+                .as("nothing is linked before the confirmation").isZero();
         checkAccessibility();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, link this account")).click();
         assertThat(page.locator("#invitation-link")).containsText("/account/activate/");

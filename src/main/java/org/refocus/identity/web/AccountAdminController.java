@@ -9,6 +9,7 @@ import org.refocus.identity.Invitation;
 import org.refocus.identity.LinkablePeople;
 import org.refocus.identity.RecordLinkChecks;
 import org.refocus.identity.NewAccount;
+import org.refocus.identity.PersonSearch;
 import org.refocus.identity.PersonToLink;
 import org.refocus.identity.Role;
 import org.refocus.organisation.Organisations;
@@ -23,7 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,6 +44,8 @@ class AccountAdminController {
     static final String FORM_VIEW = "identity/account-form";
     static final String DEACTIVATE_VIEW = "identity/account-deactivate";
     static final String CONFIRM_LINK_VIEW = "identity/account-link-confirm";
+    /** How many records a search for a service user's record shows at most; more asks for a narrower search. */
+    static final int MOST_FOUND = 20;
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
             .ofPattern("d MMMM yyyy", java.util.Locale.UK);
@@ -75,23 +80,28 @@ class AccountAdminController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("accountForm", AccountForm.empty());
-        return form(model, null);
+        return form(model, null, AccountForm.empty());
     }
 
     /**
-     * Invites someone. A service-user account is saved only once the administrator has confirmed whose
-     * record it links to ({@link #CONFIRM_LINK_VIEW}); "No, change" ({@code change}) shows the form again.
+     * Invites someone. The record of a service user is found with the search on the form ({@code search}:
+     * the form comes back with what it found to choose from), and the account is saved only once the
+     * administrator has confirmed whose record it links to ({@link #CONFIRM_LINK_VIEW}); "No, choose
+     * another" ({@code change}) shows the form again.
      */
     @PostMapping
     String create(@Valid @ModelAttribute AccountForm accountForm, BindingResult result,
-            @RequestParam(required = false) String change, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String change, @RequestParam(required = false) String search,
+            Model model, RedirectAttributes redirect) {
         if (change != null) {
-            return form(model, null);
+            return form(model, null, accountForm, result);
+        }
+        if (search != null) {
+            return search(model, null, accountForm);
         }
         PersonToLink person = newLink(accountForm, null, result);
         if (result.hasErrors()) {
-            return form(model, null);
+            return form(model, null, accountForm, result);
         }
         if (person != null && !accountForm.linkConfirmed()) {
             return confirmLink(model, null, person);
@@ -109,24 +119,30 @@ class AccountAdminController {
         } catch (DataIntegrityViolationException e) {
             result.rejectValue("personId", "account.personId.unknownOrLinked");
         }
-        return form(model, null);
+        return form(model, null, accountForm, result);
     }
 
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
         AccountView account = accounts.account(id);
-        model.addAttribute("accountForm", new AccountForm(account.username(), account.displayName(), account.email(),
-                account.role(), account.teamIds(), account.personId(), null, account.version()));
-        return form(model, account);
+        return form(model, account, new AccountForm(account.username(), account.displayName(), account.email(),
+                account.role(), account.teamIds(), account.personId(), null, null, account.version()));
     }
 
-    /** Changes an account; a new or changed link to a person is saved only once confirmed, as in {@link #create}. */
+    /**
+     * Changes an account; a new or changed link to a person is found, chosen and confirmed as in
+     * {@link #create} before it is saved.
+     */
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute AccountForm accountForm, BindingResult result,
-            @RequestParam(required = false) String change, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String change, @RequestParam(required = false) String search,
+            Model model, RedirectAttributes redirect) {
         AccountView account = accounts.account(id);
         if (change != null) {
-            return form(model, account);
+            return form(model, account, accountForm, result);
+        }
+        if (search != null) {
+            return search(model, account, accountForm);
         }
         PersonToLink person = newLink(accountForm, account, result);
         if (!result.hasErrors() && person != null && !accountForm.linkConfirmed()) {
@@ -147,7 +163,7 @@ class AccountAdminController {
                 result.rejectValue("personId", "account.personId.unknownOrLinked");
             }
         }
-        return form(model, account);
+        return form(model, account, accountForm, result);
     }
 
     @GetMapping("/{id}/deactivate")
@@ -186,10 +202,31 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
-    private String form(Model model, AccountView account) {
+    /**
+     * The form again with what the search found, and nothing else of it checked yet: someone searching
+     * before filling in the rest is not told off for the rest.
+     */
+    private String search(Model model, AccountView account, AccountForm accountForm) {
+        BindingResult searchOnly = new BeanPropertyBindingResult(accountForm, "accountForm");
+        if (accountForm.find().isEmpty()) {
+            searchOnly.rejectValue("find.name", "account.find.nothing");
+        }
+        return form(model, account, accountForm, searchOnly);
+    }
+
+    private String form(Model model, AccountView account, AccountForm accountForm) {
+        return form(model, account, accountForm, new BeanPropertyBindingResult(accountForm, "accountForm"));
+    }
+
+    private String form(Model model, AccountView account, AccountForm accountForm, BindingResult result) {
+        model.addAttribute("accountForm", accountForm);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accountForm", result);
         model.addAttribute("account", account);
-        model.addAttribute("linkedPerson", account == null || account.personId() == null ? null
-                : people.identify(account.personId()).orElse(null));
+        PersonToLink linked = account == null || account.personId() == null ? null
+                : people.identify(account.personId()).orElse(null);
+        model.addAttribute("linkedPerson", linked);
+        model.addAttribute("found", linkChoices(accountForm, result, account, linked));
+        model.addAttribute("mostFound", MOST_FOUND);
         model.addAttribute("refusedOn", account == null ? null : checks.refusedAt(account.id())
                 .map(at -> DATE.format(at.atZone(UK))).orElse(null));
         List<Option> roles = new ArrayList<>();
@@ -208,6 +245,39 @@ class AccountAdminController {
                 : String.join(", ", names);
     }
 
+    /**
+     * The records found by the search on the form; before any search, the record already chosen; null when
+     * there is nothing to choose from, or the search cannot be made (its fields are told why). Every record
+     * shown is audited as read against that person.
+     */
+    private LinkChoices linkChoices(AccountForm form, Errors errors, AccountView account, PersonToLink linked) {
+        if (!form.find().isEmpty()) {
+            PersonSearch search = form.find().check(errors, "find.");
+            if (search == null) {
+                return null;
+            }
+            try {
+                LinkablePeople.Found found = people.find(search, MOST_FOUND);
+                return new LinkChoices(found.people().stream().map(p -> choice(p, account)).toList(), found.more(),
+                        true);
+            } catch (LinkablePeople.InvalidNhsNumberException e) {
+                errors.rejectValue("find.nhsNumber", "account.find.nhsNumber.invalid");
+                return null;
+            }
+        }
+        if (form.personId() == null) {
+            return null;
+        }
+        return (linked != null && linked.personId() == form.personId() ? java.util.Optional.of(linked)
+                : people.identify(form.personId())).map(p -> new LinkChoices(List.of(choice(p, account)), false, false))
+                .orElse(null);
+    }
+
+    private LinkChoice choice(PersonToLink person, AccountView account) {
+        return new LinkChoice(person, accounts.linkedTo(person.personId())
+                .filter(other -> account == null || other.id() != account.id()).orElse(null));
+    }
+
     private String confirmLink(Model model, AccountView account, PersonToLink person) {
         model.addAttribute("account", account);
         model.addAttribute("person", person);
@@ -216,8 +286,8 @@ class AccountAdminController {
 
     /**
      * The person a service-user account is about to be newly linked to, for the administrator to confirm;
-     * null when the form links nobody or keeps the account's current link. A missing or unknown record
-     * number, or a person who already has another account, is an error on the record number.
+     * null when the form links nobody or keeps the account's current link. No record chosen, an unknown
+     * one, or a person who already has another account, is an error on the chosen record.
      */
     private PersonToLink newLink(AccountForm form, AccountView account, BindingResult result) {
         if (form.role() != Role.SERVICE_USER || result.hasFieldErrors("personId")) {

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.refocus.identity.Role;
 
 /**
- * What an administrator enters to invite or change an account. {@code confirmedPersonId} is set only by
- * the "Yes, link this account" button of the confirmation page, after the administrator has seen whose
- * record {@code personId} is.
+ * What an administrator enters to invite or change an account. {@code personId} is the record chosen from
+ * the results of the search {@code find}; {@code confirmedPersonId} is set only by the "Yes, link this
+ * account" button of the confirmation page, after the administrator has seen whose record that is.
  */
 record AccountForm(
         @NotBlank(message = "{account.username.required}")
@@ -23,10 +23,15 @@ record AccountForm(
         Set<Long> teamIds,
         @Positive(message = "{account.personId.invalid}") Long personId,
         Long confirmedPersonId,
+        PersonSearchForm find,
         @NotNull(message = "{form.version.missing}") Integer version) {
 
+    AccountForm {
+        find = find == null ? PersonSearchForm.EMPTY : find;
+    }
+
     static AccountForm empty() {
-        return new AccountForm("", "", "", null, Set.of(), null, null, 0);
+        return new AccountForm("", "", "", null, Set.of(), null, null, PersonSearchForm.EMPTY, 0);
     }
 
     /** Whether the administrator has confirmed linking this account to exactly the record entered. */

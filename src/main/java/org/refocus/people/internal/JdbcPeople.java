@@ -202,7 +202,12 @@ class JdbcPeople implements People {
         if (digits.matches("\\d{10}")) {
             return where.and("p.nhs_number = ?", digits);
         }
-        String pattern = "%" + search.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+        return byName(where, search);
+    }
+
+    /** Part of a given, family or preferred name, or of "given family" or "family given", whatever the case. */
+    static Where byName(Where where, String name) {
+        String pattern = "%" + name.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%";
         return where.and("(lower(p.given_name || ' ' || p.family_name) like ? or lower(p.family_name || ' ' || "
                 + "p.given_name) like ? or lower(coalesce(p.preferred_name, '')) like ?)", pattern, pattern, pattern);
