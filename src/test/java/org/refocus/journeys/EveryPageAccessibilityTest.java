@@ -406,9 +406,33 @@ class EveryPageAccessibilityTest extends BrowserJourney {
             problems.add(where + ": has a frame, which axe as run here does not look into");
         }
         problems.addAll(violations(tab).stream().map(v -> where + ": " + v).toList());
+        if (!phone) {
+            tab.setViewportSize(PHONE[0], PHONE[1]);
+        }
+        String sideways = (String) tab.evaluate(SCROLLS_SIDEWAYS);
+        if (sideways != null) {
+            problems.add(route + " as " + user + " at " + PHONE[0] + " px (" + url + "): " + sideways);
+        }
         checks++;
         checked.add(route);
     }
+
+    /**
+     * WCAG 2.2 1.4.10 Reflow: at 320 CSS px nothing makes the page scroll sideways. Null when nothing does;
+     * otherwise how wide the page is and the first elements that reach past its right edge.
+     */
+    private static final String SCROLLS_SIDEWAYS = """
+            () => {
+              const root = document.documentElement;
+              if (root.scrollWidth <= root.clientWidth + 1) return null;
+              const wide = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1 && e.getClientRects().length)
+                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > root.clientWidth + 1))
+                .slice(0, 3)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
+                  ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"');
+              return 'scrolls sideways: the page is ' + root.scrollWidth + ' px wide; reaching past the edge: ' + wide.join(', ');
+            }""";
 
     /** A page with an image and no text alternative: axe as run here must say so, or this test checks nothing. */
     private void axeFindsAFaultWhenThereIsOne() {
