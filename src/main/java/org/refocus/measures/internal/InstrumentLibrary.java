@@ -342,9 +342,11 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
 
     private static StoredContent content(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp created = rs.getTimestamp("created_at");
-        long createdBy = rs.getLong("created_by");
+        long by = rs.getLong("created_by");
+        // Shipped and demo wording was stored by nobody (null), not by account 0.
+        Long createdBy = rs.wasNull() ? null : by;
         return new StoredContent(rs.getLong("id"), rs.getLong("instrument_version_id"),
                 ContentJson.read(rs.getString("content"), rs.getString("origin")), rs.getString("source_format"),
-                created.toInstant(), rs.wasNull() ? null : createdBy, rs.getBoolean("current"));
+                created.toInstant(), createdBy, rs.getBoolean("current"));
     }
 }
