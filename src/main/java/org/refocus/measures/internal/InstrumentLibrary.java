@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The instrument versions and their wording, as stored. At start-up every definition file is stored
  * (or checked against what is stored: a version that has been answered is never edited, only
  * superseded, so a changed definition of an answered version stops the start-up) and the shipped
- * wording (QPR) is stored. Demo wording is stored with the demo data; other wording is imported by
- * an administrator.
+ * wording (QPR) is stored. Demo wording is stored with the demo data, directly, as part of the
+ * installation; other wording is imported by an administrator, who makes it live from a preview
+ * ({@link PendingContentImports}).
  */
 @Service
 public class InstrumentLibrary implements SmartInitializingSingleton {
