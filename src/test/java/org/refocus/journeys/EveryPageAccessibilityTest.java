@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.refocus.testing.ContentFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,8 +46,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>This test shares its database with the other journeys, so it changes no demo record (beyond what
  * opening a page always writes: audit entries, and when the viewer last looked at a plan). What it needs
- * that the demo data lacks (an invitation, a record not yet checked, questionnaires in progress, an import,
- * a project in a team without a programme, a template that may be changed) it makes for itself through the
+ * that the demo data lacks (an invitation, a record not yet checked, uploaded wording not yet checked,
+ * questionnaires in progress, an import, a project in a team without a programme, a template that may be
+ * changed) it makes for itself through the
  * application's pages, in a team of its own, with accounts of its own.
  */
 class EveryPageAccessibilityTest extends BrowserJourney {
@@ -264,7 +266,9 @@ class EveryPageAccessibilityTest extends BrowserJourney {
     /** Pages reached only on the way to making the test's own records, and checked there (makeOwnRecords). */
     private static final Map<String, String> CHECKED_WHILE_MAKING_RECORDS = Map.of(
             "GET /account/activate/{token}", "the invitation link of the test's own team leader, opened signed out",
-            "GET /account/record-check", "the test's own person's first sign-in, before they say the record is theirs");
+            "GET /account/record-check", "the test's own person's first sign-in, before they say the record is theirs",
+            "GET /admin/instruments/content/previews/{id}", "the administrator's preview of wording they uploaded, "
+                    + "on a desktop and on a phone, left waiting");
 
     private static final String JSON = "JSON for other systems, not a page";
     private static final String FHIR = "FHIR JSON for other systems, not a page";
@@ -488,9 +492,10 @@ class EveryPageAccessibilityTest extends BrowserJourney {
 
     /**
      * The test's own team, its team leader and a person on it with their own account, all made as the
-     * administrator does, through the pages; then what the demo data lacks: an in-progress questionnaire,
-     * an import, a project in the team and a copy of the programme template. The invitation link and the
-     * first sign-in's record check are checked with axe on the way.
+     * administrator does, through the pages; then what the demo data lacks: uploaded wording waiting to be
+     * checked, an in-progress questionnaire, an import, a project in the team and a copy of the programme
+     * template. The invitation link, the first sign-in's record check and the wording's preview are checked
+     * with axe on the way.
      */
     private void makeOwnRecords() {
         Page admin = session("admin");
@@ -514,6 +519,19 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         button(admin, "Search").click();
         admin.getByLabel("Jordan " + OWN_FAMILY_NAME).check();
         String personInvitation = invite(admin, OWN_PERSON, "Jordan Everypage", "SERVICE_USER");
+
+        // Uploaded wording waits for its uploader to check it (H-09): the preview is checked, and left waiting, so
+        // that no wording in use changes.
+        admin.navigate("/admin/instruments/content");
+        Path wording = wordingFile();
+        admin.locator("#file").setInputFiles(wording);
+        button(admin, "Check and preview").click();
+        assertThat(admin.locator("h1")).containsText("Check the wording of");
+        String preview = URI.create(admin.url()).getRawPath();
+        for (boolean phone : new boolean[] {false, true}) {
+            check(admin, "GET /admin/instruments/content/previews/{id}", preview, "admin", phone);
+        }
+        wording.toFile().delete();
 
         admin.navigate("/programme/templates/" + jdbc.sql("select id from programme_template where is_default")
                 .query(Long.class).single() + "/copy");
@@ -615,6 +633,17 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         try {
             Path file = Files.createTempFile("every-page", ".csv");
             Files.writeString(file, header + "\n" + person + "," + born + ",2025-06-01" + ",3".repeat(15) + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo wording of INSPIRE (the longest questionnaire), as a content file of its own. */
+    private static Path wordingFile() {
+        try {
+            Path file = Files.createTempFile("every-page", ".json");
+            Files.writeString(file, ContentFiles.demo("inspire"));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

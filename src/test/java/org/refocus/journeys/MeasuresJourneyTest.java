@@ -3,6 +3,8 @@ package org.refocus.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.refocus.testing.ContentFiles;
 import org.refocus.testing.OwnCaseload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -244,9 +247,54 @@ class MeasuresJourneyTest extends BrowserJourney {
         Files.writeString(wrong, "{\"instrument\": \"wemwbs\", \"version\": \"1\", \"language\": \"en-GB\", "
                 + "\"copyright\": \"Owner\", \"items\": {\"wemwbs_01\": \"Only one\"}}");
         page.locator("#file").setInputFiles(wrong);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and preview")).click();
         assertThat(page.locator(".nhsuk-error-summary")).containsText("item 'wemwbs_02' has no text");
         checked();
+
+        // Wording that fits is shown first, on a phone too: nothing is asked until it is made live (H-09).
+        onAPhone();
+        Path right = Files.createTempFile("wording", ".json");
+        Files.writeString(right, ContentFiles.demo("dialog").replace("[Demo wording]", "[Journey wording]"));
+        page.locator("#file").setInputFiles(right);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and preview")).click();
+        assertThat(page.locator("h1")).containsText("Check the wording of DIALOG version 1");
+        assertThat(page.locator("main")).containsText("Nothing is live yet");
+        assertThat(page.locator("#replaces")).containsText("The wording in use now: Demo wording, demo-content.json");
+        assertThat(page.locator("#item-dialog_01")).containsText("[Journey wording]");
+        assertThat(page.locator("#item-dialog_01 li").first()).containsText("1 [Demo] 1 (lowest)");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling at 320 px")
+                .isLessThanOrEqualTo(320);
+        checked();
+        snapshot("content-preview-phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make this wording live")).click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Wording made live");
+        assertThat(page.locator("main")).containsText("[Journey wording]");
+        checked();
+    }
+
+    @Test
+    void administratorPreviewsAndCancelsWordingWithoutJavaScript() throws Exception {
+        BrowserContext noScript = page.context().browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setJavaScriptEnabled(false).setViewportSize(320, 640));
+        try {
+            Page plain = noScript.newPage();
+            plain.navigate("/login");
+            plain.getByLabel("Username").fill("admin");
+            plain.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+            plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            plain.navigate("/admin/instruments/content");
+            Path file = Files.createTempFile("wording", ".json");
+            Files.writeString(file, ContentFiles.demo("swemwbs").replace("[Demo wording]", "[Not wanted]"));
+            plain.locator("#file").setInputFiles(file);
+            plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and preview")).click();
+            assertThat(plain.locator("h1")).containsText("Check the wording of SWEMWBS version 1");
+            assertThat(plain.locator("#item-swemwbs_01")).containsText("[Not wanted]");
+            plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel").setExact(true)).click();
+            assertThat(plain.locator(".nhsuk-notification-banner")).containsText("Cancelled. Nothing was stored");
+            assertThat(plain.locator("main")).not().containsText("[Not wanted]");
+        } finally {
+            noScript.close();
+        }
     }
 
     /** Follows a header menu link; on a narrow screen NHS.UK's header may have moved it under "More". */

@@ -307,7 +307,9 @@ class CompletingMeasuresTest extends DatabaseTest {
                 .contains("Demo wording");
         long qpr = jdbc.sql("select id from instrument_version where code = 'qpr-15'").query(Long.class).single();
         assertThat(page("/admin/instruments/" + qpr, "admin", "admin-instrument")).contains("I feel better about myself")
-                .contains("Copyright: Questionnaire about the Process of Recovery");
+                .contains("Copyright: Questionnaire about the Process of Recovery")
+                // Shipped wording was stored by REFOCUS itself, not by a nameless account.
+                .containsPattern("Shipped with REFOCUS, qpr-en-GB.json, [^<]*, by REFOCUS \\(in use\\)");
         page("/admin/instruments/content", "admin", "admin-content-import");
     }
 

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.refocus.testing.ContentFiles;
 import org.refocus.testing.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +26,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * The instrument library: every version stored at start-up; an answered version never edited; wording
  * imported by an administrator (REFOCUS content file or FHIR Questionnaire), checked against the
- * definition first and shown with its copyright line; and re-scoring that keeps old and new scores.
+ * definition first, made live only from a preview and shown with its copyright line; and re-scoring
+ * that keeps old and new scores.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -48,8 +50,13 @@ class InstrumentLibraryTest extends DatabaseTest {
         assertThat(jdbc.sql("select v.code || ' ' || c.source_format from instrument_content c join instrument_version v "
                 + "on v.id = c.instrument_version_id where c.current and v.code like 'qpr%' order by 1").query(String.class)
                 .list()).containsExactly("qpr-15 SHIPPED", "qpr-22 SHIPPED");
-        assertThat(jdbc.sql("select count(*) from instrument_content where current and demo").query(Long.class).single())
-                .isEqualTo(6);
+        // The demo wording is part of the installation: stored at start-up directly, by nobody, with no preview
+        // (other tests here may since have made an administrator's wording live in place of some of it).
+        assertThat(jdbc.sql("select count(*) from instrument_content where source_format = 'DEMO' and demo "
+                + "and created_by is null").query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from instrument_content c where c.source_format in ('DEMO', 'SHIPPED') "
+                + "and exists (select 1 from instrument_content_import i where i.content_id = c.id)").query(Long.class)
+                .single()).isZero();
     }
 
     @Test
@@ -67,20 +74,31 @@ class InstrumentLibraryTest extends DatabaseTest {
 
     @Test
     void anAdministratorImportsWordingFromAContentFileAndSeesItWithTheCopyrightLine() throws Exception {
+        long inUse = currentContent("wemwbs");
         String file = demo("wemwbs").replace("[Demo wording]", "[Organisation wording]").replaceFirst("\"demo\"\\s*:\\s*true", "\"demo\": false");
-        MvcResult result = mvc.perform(multipart("/admin/instruments/content")
+        String preview = mvc.perform(multipart("/admin/instruments/content")
                         .file(new MockMultipartFile("file", "wemwbs.json", "application/json", file.getBytes(StandardCharsets.UTF_8)))
                         .param("instrument", "").with(csrf()).with(user(users.loadUserByUsername("admin"))))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        String page = mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(preview).startsWith("/admin/instruments/content/previews/");
+        // Checked, but not used until the administrator has seen it and made it live (H-09).
+        assertThat(currentContent("wemwbs")).isEqualTo(inUse);
+        String page = mvc.perform(get(preview).with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("[Organisation wording]").contains("Warwick-Edinburgh Mental Well-being Scale")
+                .contains("Make this wording live");
+
+        String instrument = mvc.perform(post(preview).param("decision", "live").param("replacing", replacing(page))
+                        .with(csrf()).with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        page = mvc.perform(get(instrument).with(user(users.loadUserByUsername("admin"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("[Organisation wording]").contains("Copyright: Warwick-Edinburgh Mental Well-being Scale")
                 .contains("Imported content file");
-        assertThat(jdbc.sql("select source_format || ' ' || demo from instrument_content c join instrument_version v "
-                + "on v.id = c.instrument_version_id where v.code = 'wemwbs' and c.current").query(String.class).single())
-                .isEqualTo("REFOCUS_JSON false");
+        assertThat(currentContent("wemwbs")).isNotEqualTo(inUse);
+        assertThat(currentSource("wemwbs")).isEqualTo("REFOCUS_JSON false");
         assertThat(jdbc.sql("select count(*) from instrument_content c join instrument_version v on v.id = "
-                + "c.instrument_version_id where v.code = 'wemwbs'").query(Long.class).single()).isEqualTo(2);
+                + "c.instrument_version_id where v.code = 'wemwbs'").query(Long.class).single()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'instrument_content' and action = 'CREATED'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
     }
@@ -91,9 +109,15 @@ class InstrumentLibraryTest extends DatabaseTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("instruments/fhir/swemwbs-questionnaire.json")) {
             questionnaire = in.readAllBytes();
         }
-        mvc.perform(multipart("/admin/instruments/content")
+        String preview = mvc.perform(multipart("/admin/instruments/content")
                         .file(new MockMultipartFile("file", "swemwbs.json", "application/fhir+json", questionnaire))
                         .param("instrument", "swemwbs").with(csrf()).with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(get(preview).with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Imported FHIR Questionnaire");
+        mvc.perform(post(preview).param("decision", "live").param("replacing", replacing(page))
+                        .with(csrf()).with(user(users.loadUserByUsername("admin"))))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select c.source_format from instrument_content c join instrument_version v "
                 + "on v.id = c.instrument_version_id where v.code = 'swemwbs' and c.current").query(String.class).single())
@@ -109,6 +133,7 @@ class InstrumentLibraryTest extends DatabaseTest {
     @Test
     void wordingThatDoesNotFitTheDefinitionIsRefusedWithEveryProblemAndNothingIsStored() throws Exception {
         long before = jdbc.sql("select count(*) from instrument_content").query(Long.class).single();
+        long waitingBefore = jdbc.sql("select count(*) from instrument_content_import").query(Long.class).single();
         String missingItem = demo("dialog").replaceFirst("\"dialog_03\"\\s*:\\s*\"[^\"]*\",", "");
         mvc.perform(multipart("/admin/instruments/content")
                         .file(new MockMultipartFile("file", "dialog.json", "application/json", missingItem.getBytes(StandardCharsets.UTF_8)))
@@ -121,6 +146,8 @@ class InstrumentLibraryTest extends DatabaseTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("The file is not JSON")));
         assertThat(jdbc.sql("select count(*) from instrument_content").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from instrument_content_import").query(Long.class).single())
+                .isEqualTo(waitingBefore);
         mvc.perform(multipart("/admin/instruments/content")
                         .file(new MockMultipartFile("file", "dialog.json", "application/json", demo("dialog").getBytes(StandardCharsets.UTF_8)))
                         .with(csrf()).with(user(users.loadUserByUsername("coordinator"))))
@@ -187,25 +214,30 @@ class InstrumentLibraryTest extends DatabaseTest {
                 .andExpect(status().isForbidden());
     }
 
-    private String demo(String code) throws Exception {
-        return bundled("demo-content.json", code);
+    private long currentContent(String code) {
+        return jdbc.sql("select c.id from instrument_content c join instrument_version v on v.id = c.instrument_version_id "
+                + "where v.code = ? and c.current").param(code).query(Long.class).single();
     }
 
-    private String shipped(String code) throws Exception {
-        return bundled("qpr-en-GB.json", code);
+    /** What the wording in use for this instrument is: where it came from, and whether it is demo wording. */
+    private String currentSource(String code) {
+        return jdbc.sql("select source_format || ' ' || demo from instrument_content c join instrument_version v "
+                + "on v.id = c.instrument_version_id where v.code = ? and c.current").param(code).query(String.class)
+                .single();
     }
 
-    private String bundled(String file, String code) throws Exception {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("instruments/content/" + file)) {
-            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
-            var root = mapper.readTree(all);
-            for (var content : root.get("contents")) {
-                if (content.get("instrument").asString().equals(code)) {
-                    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(content);
-                }
-            }
-        }
-        throw new IllegalArgumentException(code);
+    /** The wording in use that a preview was compared with, as its form sends it back. */
+    static String replacing(String preview) {
+        var found = java.util.regex.Pattern.compile("name=\"replacing\"(?: value=\"(\\d*)\")?").matcher(preview);
+        assertThat(found.find()).as("the preview's form").isTrue();
+        return found.group(1) == null ? "" : found.group(1);
+    }
+
+    private static String demo(String code) {
+        return ContentFiles.demo(code);
+    }
+
+    private static String shipped(String code) {
+        return ContentFiles.one("qpr-en-GB.json", code);
     }
 }

@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.refocus.audit.AuditAction;
-import org.refocus.audit.AuditTrail;
 import org.refocus.identity.CurrentUser;
 import org.refocus.identity.Role;
 import org.refocus.measures.instrument.FhirQuestionnaireParser;
@@ -21,27 +19,29 @@ import tools.jackson.databind.JsonNode;
 /**
  * An administrator imports the wording of instruments under the organisation's own licence: a REFOCUS
  * content file (one instrument or a bundle) or a FHIR R4 Questionnaire. Every instrument in the file
- * is checked against its definition first; the file is stored only when all of it fits.
+ * is checked against its definition first; only when all of it fits is it kept, and then only as
+ * {@link PendingContentImports pending wording}, which nobody is asked until the administrator has seen a
+ * preview of it and made it live (hazard H-09).
  */
 @Service
 public class ContentImports {
 
     private final InstrumentLibrary library;
-    private final AuditTrail audit;
+    private final PendingContentImports pending;
 
-    ContentImports(InstrumentLibrary library, AuditTrail audit) {
+    ContentImports(InstrumentLibrary library, PendingContentImports pending) {
         this.library = library;
-        this.audit = audit;
+        this.pending = pending;
     }
 
-    /** What happened: problems (nothing stored), or the wording stored, each with its content id. */
-    public record Result(List<String> problems, List<Stored> stored) {
+    /**
+     * What happened: problems (nothing kept), or the ids of the {@link PendingContentImports pending wording}
+     * kept for a preview, one per instrument version in the file, in the file's order.
+     */
+    public record Result(List<String> problems, List<Long> waiting) {
         public boolean ok() {
             return problems.isEmpty();
         }
-    }
-
-    public record Stored(long contentId, long versionId, InstrumentContent content) {
     }
 
     /**
@@ -49,7 +49,7 @@ public class ContentImports {
      *                           element for our code); may be null when the Questionnaire's url is ours
      */
     @Transactional
-    public Result importFile(byte[] bytes, String fileName, String fhirInstrumentCode) {
+    public Result upload(byte[] bytes, String fileName, String fhirInstrumentCode) {
         if (CurrentUser.required().role() != Role.ADMIN) {
             throw new AccessDeniedException("administrators only");
         }
@@ -97,19 +97,12 @@ public class ContentImports {
         if (!problems.isEmpty()) {
             return new Result(problems, List.of());
         }
-        List<Stored> stored = new ArrayList<>();
-        for (InstrumentContent content : contents) {
-            InstrumentContent normalised = new InstrumentContent(content.instrumentCode(), content.version(),
-                    InstrumentLibrary.LANGUAGE, content.title(), content.instructions(), content.copyright(),
-                    content.licenceNote(), content.demo(), content.itemTexts(), content.optionLabels(),
-                    content.itemOptionLabels(), origin);
-            long versionId = library.find(content.instrumentCode(), content.version()).orElseThrow().id();
-            long id = library.storeContent(normalised, fhir ? "FHIR_QUESTIONNAIRE" : "REFOCUS_JSON", origin);
-            audit.record(AuditAction.CREATED, "instrument_content", id, null,
-                    content.instrumentCode() + " v" + content.version() + (fhir ? " from FHIR Questionnaire" : ""));
-            stored.add(new Stored(id, versionId, normalised));
-        }
-        return new Result(List.of(), stored);
+        List<InstrumentContent> normalised = contents.stream().map(content -> new InstrumentContent(
+                content.instrumentCode(), content.version(), InstrumentLibrary.LANGUAGE, content.title(),
+                content.instructions(), content.copyright(), content.licenceNote(), content.demo(),
+                content.itemTexts(), content.optionLabels(), content.itemOptionLabels(), origin)).toList();
+        return new Result(List.of(), pending.store(normalised, origin, ImportedFiles.sha256(bytes),
+                fhir ? "FHIR_QUESTIONNAIRE" : "REFOCUS_JSON"));
     }
 
     /** Our own Questionnaires carry {@code urn:refocus:instrument:<code>} as their url. */

@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The instrument versions and their wording, as stored. At start-up every definition file is stored
  * (or checked against what is stored: a version that has been answered is never edited, only
  * superseded, so a changed definition of an answered version stops the start-up) and the shipped
- * wording (QPR) is stored. Demo wording is stored with the demo data; other wording is imported by
- * an administrator.
+ * wording (QPR) is stored. Demo wording is stored with the demo data, directly, as part of the
+ * installation; other wording is imported by an administrator, who makes it live from a preview
+ * ({@link PendingContentImports}).
  */
 @Service
 public class InstrumentLibrary implements SmartInitializingSingleton {
@@ -342,9 +343,11 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
 
     private static StoredContent content(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp created = rs.getTimestamp("created_at");
-        long createdBy = rs.getLong("created_by");
+        long by = rs.getLong("created_by");
+        // Shipped and demo wording was stored by nobody (null), not by account 0.
+        Long createdBy = rs.wasNull() ? null : by;
         return new StoredContent(rs.getLong("id"), rs.getLong("instrument_version_id"),
                 ContentJson.read(rs.getString("content"), rs.getString("origin")), rs.getString("source_format"),
-                created.toInstant(), rs.wasNull() ? null : createdBy, rs.getBoolean("current"));
+                created.toInstant(), createdBy, rs.getBoolean("current"));
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *       and team leaders of the person's team, and the person themselves. Never researchers,
  *       statisticians, trainers or administrators.</li>
  *   <li>Due lists, team results (aggregates only) and CSV imports: practitioners and team leaders.</li>
- *   <li>The instrument library (wording import, re-scoring): administrators.</li>
+ *   <li>The instrument library (wording import and its previews, re-scoring): administrators. A preview is
+ *       further its uploader's only ({@link PendingContentImports}).</li>
  * </ul>
  * Declared before the people module's broader {@code /people/**} rule, so that staff-only pages under a
  * person stay staff-only.

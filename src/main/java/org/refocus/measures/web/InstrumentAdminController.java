@@ -12,6 +12,7 @@ import org.refocus.measures.instrument.InstrumentDefinition;
 import org.refocus.measures.instrument.Item;
 import org.refocus.measures.internal.ContentImports;
 import org.refocus.measures.internal.InstrumentLibrary;
+import org.refocus.measures.internal.PendingContentImports;
 import org.refocus.measures.internal.Rescoring;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The instrument library for administrators: every stored version with its rights and wording status,
  * importing wording (a REFOCUS content file or a FHIR Questionnaire), checked against the definition
- * and shown with its copyright line, and re-scoring stored responses after a corrected scoring rule.
+ * and then previewed before it is used ({@link ContentPreviewController}), and re-scoring stored responses after a corrected scoring rule.
  */
 @Controller
 class InstrumentAdminController {
@@ -37,14 +38,16 @@ class InstrumentAdminController {
 
     private final InstrumentLibrary library;
     private final ContentImports contentImports;
+    private final PendingContentImports pendingImports;
     private final Rescoring rescoring;
     private final Accounts accounts;
     private final MeasureTexts texts;
 
-    InstrumentAdminController(InstrumentLibrary library, ContentImports contentImports, Rescoring rescoring,
-            Accounts accounts, MeasureTexts texts) {
+    InstrumentAdminController(InstrumentLibrary library, ContentImports contentImports,
+            PendingContentImports pendingImports, Rescoring rescoring, Accounts accounts, MeasureTexts texts) {
         this.library = library;
         this.contentImports = contentImports;
+        this.pendingImports = pendingImports;
         this.rescoring = rescoring;
         this.accounts = accounts;
         this.texts = texts;
@@ -58,6 +61,10 @@ class InstrumentAdminController {
     }
 
     record ContentRow(long id, String source, String origin, String at, String by, boolean current, boolean demo) {
+    }
+
+    /** Wording the administrator uploaded that still waits for them to check it. */
+    record WaitingRow(String href, String label) {
     }
 
     @GetMapping("/admin/instruments")
@@ -102,9 +109,7 @@ class InstrumentAdminController {
                 d.missingDataPolicy().maxMissingItems()));
         model.addAttribute("history", history.stream().map(c -> new ContentRow(c.id(),
                 texts.text("measures.source." + c.sourceFormat()), c.content().origin(), MeasureTexts.dayTime(c.createdAt()),
-                c.createdBy() == null ? texts.text("measures.source.system")
-                        : Optional.ofNullable(names.get(c.createdBy())).map(StaffMember::displayName).orElse(""),
-                c.current(), c.content().demo())).toList());
+                by(c, names, texts), c.current(), c.content().demo())).toList());
         model.addAttribute("scoringOptions", library.all().stream()
                 .filter(v -> v.definition().code().equals(d.code()))
                 .map(v -> new Option(Long.toString(v.id()), v.definition().reference()
@@ -120,18 +125,16 @@ class InstrumentAdminController {
 
     @PostMapping("/admin/instruments/content")
     String importContent(@RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String instrument, Model model, RedirectAttributes redirect)
-            throws IOException {
+            @RequestParam(required = false) String instrument, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
             return importPage(model, List.of(texts.text("measures.content.file.required")), instrument);
         }
-        ContentImports.Result result = contentImports.importFile(file.getBytes(), file.getOriginalFilename(),
-                instrument);
+        ContentImports.Result result = contentImports.upload(file.getBytes(), file.getOriginalFilename(), instrument);
         if (!result.ok()) {
             return importPage(model, result.problems(), instrument);
         }
-        redirect.addFlashAttribute("flash", "measures.content.imported");
-        return "redirect:/admin/instruments/" + result.stored().get(0).versionId();
+        // Nothing is used yet: the administrator checks a preview of each instrument's wording first (H-09).
+        return "redirect:" + ContentPreviewController.PATH + result.waiting().get(0);
     }
 
     @PostMapping("/admin/instruments/{id}/rescore")
@@ -154,8 +157,17 @@ class InstrumentAdminController {
         return "redirect:/admin/instruments/" + id;
     }
 
+    /** Who stored this wording: the administrator's name, or REFOCUS for shipped and demo wording. */
+    static String by(InstrumentLibrary.StoredContent c, Map<Long, StaffMember> names, MeasureTexts texts) {
+        return c.createdBy() == null ? texts.text("measures.source.system")
+                : Optional.ofNullable(names.get(c.createdBy())).map(StaffMember::displayName).orElse("");
+    }
+
     private String importPage(Model model, List<String> problems, String instrument) {
         model.addAttribute("problems", problems);
+        model.addAttribute("waiting", pendingImports.waiting().stream().map(p -> new WaitingRow(
+                ContentPreviewController.PATH + p.id(), texts.text("measures.content.waitingItem",
+                        p.definition().reference(), p.fileName(), MeasureTexts.dayTime(p.createdAt())))).toList());
         model.addAttribute("instrument", instrument);
         List<Option> options = new ArrayList<>();
         options.add(new Option("", texts.text("measures.content.instrument.fromFile")));
