@@ -233,6 +233,40 @@ class MeasuresJourneyTest extends BrowserJourney {
     }
 
     @Test
+    void answersChangedInAnotherTabAreShownBackOnAPhoneAndThePractitionerChoosesWhichToKeep() {
+        OwnCaseload caseload = OwnCaseload.create(jdbc, "Tomas");
+        onAPhone();
+        signIn(caseload.practitioner(), PASSWORD);
+        page.navigate("/people/" + caseload.person() + "/measures");
+        page.getByLabel("Give a questionnaire now, in this session").selectOption("qpr-15");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        assertThat(page.locator("h1")).containsText("Page 1 of 2");
+        String questions = page.url();
+
+        // Another tab, opened on the same page, saves an answer to the first question first.
+        Page otherTab = context.newPage();
+        otherTab.navigate(questions);
+        otherTab.locator("label[for='answers-qpr_01-5']").click();
+        otherTab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and continue")).click();
+        assertThat(otherTab.locator("h1")).containsText("Page 2 of 2");
+        otherTab.close();
+
+        choose("qpr_01", 1);
+        choose("qpr_02", 2);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Question 1 is now saved as “Agree strongly”");
+        assertThat(page.locator("#answers-qpr_01-2")).isChecked();
+        assertThat(page.locator("#answers-qpr_02-3")).isChecked();
+        checked();
+        snapshot("questions-changed-elsewhere-phone");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Your answers are saved");
+        assertThat(jdbc.sql("select answers[1:2]::text from measure_response where person_id = ?")
+                .param(caseload.person()).query(String.class).single()).isEqualTo("{1,2}");
+    }
+
+    @Test
     void administratorReviewsTheInstrumentLibraryAndImportsWording() throws Exception {
         signIn("admin", PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Instruments")).first().click();

@@ -90,6 +90,9 @@ class CompletingMeasuresTest extends DatabaseTest {
         mvc.perform(first.with(csrf()).with(as("serviceuser"))).andExpect(redirectedUrl("/people/" + sam + "/measures"));
         assertThat(answers(response)).hasSize(8);
         assertThat(page("/people/" + sam + "/measures", "serviceuser", "person-in-progress")).contains("Continue QPR-22");
+        // Coming back, the page carries what it shows, so that a save from it merges with one from another tab.
+        assertThat(page(questions, "serviceuser", "questions-again")).contains("name=\"version\" value=\"1\"")
+                .contains("name=\"shown[qpr_01]\" value=\"3\"").contains("name=\"shown[qpr_08]\" value=\"3\"");
 
         // Second sitting: pages 2 and 3, skipping one question.
         MockHttpServletRequestBuilder second = post(questions).param("version", "1").param("page", "2").param("action", "next");
@@ -314,18 +317,7 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     private Map<String, Integer> answers(long response) {
-        Map<String, Object> row = jdbc.sql("select instrument_code, answers::text as answers from measure_response "
-                + "where id = ?").param(response).query().singleRow();
-        var items = org.refocus.measures.instrument.InstrumentCatalogue.loadDefault()
-                .get((String) row.get("instrument_code")).items();
-        String[] elements = ((String) row.get("answers")).replaceAll("[{}]", "").split(",");
-        Map<String, Integer> answers = new java.util.TreeMap<>();
-        for (int i = 0; i < elements.length; i++) {
-            if (!elements[i].equals("NULL")) {
-                answers.put(items.get(i).key(), Integer.valueOf(elements[i]));
-            }
-        }
-        return answers;
+        return fixtures.answers(response);
     }
 
     private String page(String path, String username, String name) throws Exception {

@@ -109,6 +109,40 @@ class InstrumentApiTest extends DatabaseTest {
     }
 
     @Test
+    void anUnknownItemIsABadRequestNamingItEvenWhenItsAnswerIsNull() throws Exception {
+        mvc.perform(score("qpr-15", "{\"answers\": {\"nonsense\": null, \"qpr_01\": 1}}").with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("nonsense")))
+                .andExpect(jsonPath("$.errors[0].item").value("nonsense"))
+                .andExpect(jsonPath("$.errors[0].problem").value("UNKNOWN_ITEM"));
+    }
+
+    @Test
+    void aRatingWhoseMattersQuestionWasNotAnsweredIsListedAsNotScored() throws Exception {
+        mvc.perform(score("inspire", "{\"answers\": {\"support_01\": 4}}").with(as("coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complete").value(false))
+                .andExpect(jsonPath("$.problems.length()").value(1))
+                .andExpect(jsonPath("$.problems[0].item").value("support_01"))
+                .andExpect(jsonPath("$.problems[0].kind").value("GATE_UNANSWERED"))
+                .andExpect(jsonPath("$.problems[0].value").value(4))
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("support_01_matters")))
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("not answered")))
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("not scored")));
+    }
+
+    @Test
+    void aRatingOfAnItemThatDoesNotMatterIsListedAsIgnored() throws Exception {
+        mvc.perform(score("inspire", "{\"answers\": {\"support_01_matters\": 0, \"support_01\": 4}}")
+                        .with(as("coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems.length()").value(1))
+                .andExpect(jsonPath("$.problems[0].item").value("support_01"))
+                .andExpect(jsonPath("$.problems[0].kind").value("IGNORED_NOT_APPLICABLE"))
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("does not apply")));
+    }
+
+    @Test
     void scoresInspireOnlyOnTheItemsThatMatter() throws Exception {
         StringBuilder answers = new StringBuilder("{\"answers\": {");
         for (int i = 1; i <= 20; i++) {

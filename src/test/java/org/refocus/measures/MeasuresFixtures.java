@@ -1,5 +1,8 @@
 package org.refocus.measures;
 
+import java.util.Map;
+import java.util.TreeMap;
+import org.refocus.measures.instrument.InstrumentCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Looks demo records up by name, never by magic number. */
@@ -41,6 +44,21 @@ final class MeasuresFixtures {
     long latestResponse(long personId, String code) {
         return jdbc.sql("select id from measure_response where person_id = ? and instrument_code = ? "
                 + "order by id desc limit 1").params(personId, code).query(Long.class).single();
+    }
+
+    /** A response's stored answers by item key, the unanswered left out. */
+    Map<String, Integer> answers(long response) {
+        Map<String, Object> row = jdbc.sql("select instrument_code, answers::text as answers from measure_response "
+                + "where id = ?").param(response).query().singleRow();
+        var items = InstrumentCatalogue.loadDefault().get((String) row.get("instrument_code")).items();
+        String[] elements = ((String) row.get("answers")).replaceAll("[{}]", "").split(",");
+        Map<String, Integer> answers = new TreeMap<>();
+        for (int i = 0; i < elements.length; i++) {
+            if (!elements[i].equals("NULL")) {
+                answers.put(items.get(i).key(), Integer.valueOf(elements[i]));
+            }
+        }
+        return answers;
     }
 
     long auditCount(Long personId, String action, String recordType, String outcome) {

@@ -178,6 +178,12 @@ public final class Scoring {
                     problems.add(new ItemProblem(item.key(), ItemProblem.Kind.IGNORED_NOT_APPLICABLE, answer,
                             "Item " + item.key() + " was rated although " + gate.itemKey()
                                     + " says it does not apply, so the rating was not scored."));
+                } else if (answers.get(gate.itemKey()) == null) {
+                    // An invalid gate answer is reported against the gate item itself.
+                    problems.add(new ItemProblem(item.key(), ItemProblem.Kind.GATE_UNANSWERED, answer,
+                            "Item " + item.key() + " was rated, but whether it matters (" + gate.itemKey()
+                                    + ") was not answered, so the rating was not scored: only items that "
+                                    + "matter are scored."));
                 }
             }
         }

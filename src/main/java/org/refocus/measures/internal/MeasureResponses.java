@@ -39,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeasureResponses {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
+    /** Reading, merging and writing a page again when another write lands in between, at most this often. */
+    private static final int WRITE_ATTEMPTS = 3;
 
     private static final String SELECT = """
             select id, person_id, team_id, instrument_code, instrument_version_id, scoring_version_id, content_id,
@@ -153,7 +155,8 @@ public class MeasureResponses {
     }
 
     /**
-     * Saves some answers of a response under way (a page of the questionnaire), keeping the others.
+     * Saves some answers of a response under way, keeping the others, if it is still at {@code version}
+     * (a page from the questions page is saved with {@link #savePage}, which merges instead).
      * A null answer clears it (the question is skipped). Answers are checked against the version's items.
      *
      * @return the response's new version
@@ -187,6 +190,48 @@ public class MeasureResponses {
         audit.record(AuditAction.CHANGED, "measure_response", responseId, response.personId(),
                 "answers saved: " + answers.size());
         return version + 1;
+    }
+
+    /**
+     * Saves a page of answers from the questions page, merging it question by question with answers
+     * saved since the page was opened (another tab, a double submit, someone else: H-06), see
+     * {@link AnsweredPage#mergeOnto}. The write itself is still guarded by the response's version: when
+     * another write lands between reading and writing, the page is merged again onto it, a few times at
+     * most. Questions changed here and elsewhere to different answers are not saved and are returned, with
+     * what is stored now, for the person to choose (their read is audited); the page's other answers are.
+     *
+     * @param complete also complete the response, in the same transaction, when the whole page was saved
+     * @throws InvalidAnswerException naming the first item whose answer is not valid
+     * @throws ConflictException when other writes kept landing in between
+     */
+    public PageSave savePage(long responseId, AnsweredPage page, boolean complete) {
+        for (int attempt = 1; ; attempt++) {
+            ResponseView response = find(responseId);
+            if (response.completed()) {
+                return new PageSave(PageSave.Outcome.COMPLETED_MEANWHILE, response, Map.of());
+            }
+            requireAnswerable(response);
+            AnsweredPage.Merge merge = response.version() == page.shownVersion() ? page.unmerged()
+                    : page.mergeOnto(response.answers());
+            try {
+                int version = merge.toSave().isEmpty() ? response.version()
+                        : saveAnswers(responseId, merge.toSave(), response.version());
+                if (!merge.conflicts().isEmpty()) {
+                    ResponseView now = version == response.version() ? response : find(responseId);
+                    audit.record(AuditAction.VIEWED, "measure_response", responseId, response.personId(),
+                            "answers changed elsewhere: " + merge.conflicts().size());
+                    return new PageSave(PageSave.Outcome.CHANGED_ELSEWHERE, now, merge.conflicts());
+                }
+                if (complete) {
+                    complete(responseId, version);
+                }
+                return new PageSave(PageSave.Outcome.SAVED, find(responseId), Map.of());
+            } catch (ConflictException e) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Completes a response: scores it exactly on its own version, stores the scores and moves its schedule on. */

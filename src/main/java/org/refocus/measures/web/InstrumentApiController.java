@@ -33,8 +33,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Instruments as JSON, and scoring a set of answers without storing anything. For any signed-in member
  * of staff (see {@code MeasuresRoutes}): nothing here is about a person. Answers that are not a whole
- * number, not one of the item's codes, or for an item the instrument does not have are a 400 that names
- * the item. The path variable is the instrument code ({@code qpr-15}, {@code inspire}, …).
+ * number, not one of the item's codes, or for an item the instrument does not have (even when null) are
+ * a 400 that names the item. Valid answers the instrument's rules leave out of the scores are listed in
+ * the 200's {@code problems}: a rating of an item the person said does not matter
+ * ({@code IGNORED_NOT_APPLICABLE}) and a rating whose "does this matter to you?" question was not answered
+ * ({@code GATE_UNANSWERED}). The path variable is the instrument code ({@code qpr-15}, {@code inspire}, …).
  */
 @RestController
 @RequestMapping("/api/v1/instruments")
@@ -78,7 +81,8 @@ class InstrumentApiController {
         for (Map.Entry<String, JsonNode> entry : answersNode.properties()) {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
-                continue; // a skipped question
+                answers.put(entry.getKey(), null); // a skipped question, still checked to be an item
+                continue;
             }
             if (!value.isIntegralNumber() || !value.canConvertToInt()) {
                 errors.add(new ErrorJson(entry.getKey(), "NOT_A_WHOLE_NUMBER",
@@ -89,7 +93,7 @@ class InstrumentApiController {
         }
         ScoreResult result = Scoring.score(definition, answers);
         for (ItemProblem p : result.problems()) {
-            if (p.kind() != ItemProblem.Kind.IGNORED_NOT_APPLICABLE) {
+            if (p.kind().invalidAnswer()) {
                 errors.add(new ErrorJson(p.itemKey(), p.kind().name(), p.message()));
             }
         }

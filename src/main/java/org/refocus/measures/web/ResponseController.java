@@ -15,9 +15,11 @@ import org.refocus.measures.instrument.Item;
 import org.refocus.measures.instrument.MissingDataPolicy;
 import org.refocus.measures.instrument.ResponseOption;
 import org.refocus.measures.instrument.ScoreSpec;
+import org.refocus.measures.internal.AnsweredPage;
 import org.refocus.measures.internal.InstrumentLibrary;
 import org.refocus.measures.internal.MeasureResponses;
 import org.refocus.measures.internal.MeasureSchedules;
+import org.refocus.measures.internal.PageSave;
 import org.refocus.measures.internal.Rescoring;
 import org.refocus.measures.internal.ResponseView;
 import org.refocus.measures.internal.StoredScore;
@@ -72,8 +74,12 @@ class ResponseController {
     record Choice(String id, String value, String label, boolean checked) {
     }
 
+    /**
+     * @param shown     the stored answer the page shows, sent back with the page so that a save merges
+     * @param storedNow for a question changed here and elsewhere meanwhile: what is stored now; else null
+     */
     record Question(String key, String id, int number, String text, String hint, List<Choice> choices,
-            boolean error) {
+            boolean error, String shown, String storedNow) {
     }
 
     record AnswerRow(int number, String text, String answer) {
@@ -96,13 +102,16 @@ class ResponseController {
             return agreementPage(response, pause.get(), going, new PauseAgreementPage.PauseAgreementForm(null, null),
                     null, model);
         }
-        return questionPage(response, page, null, model);
+        return questionPage(response, page, null, Map.of(), Map.of(), model);
     }
 
     /**
      * Saves a page of answers. Staff going on with a response begun before the person paused
      * questionnaires first say that the person agrees (H-13); what they sent rides through that page
-     * in hidden fields, so no answer is lost.
+     * in hidden fields, so no answer is lost. Answers saved meanwhile, from another tab or by a double
+     * submit, are merged question by question with what the page showed ({@code shown[<item key>]}); a
+     * question changed in both places to different answers shows the page again, with the person's answers
+     * still chosen, naming what is stored now (H-06).
      */
     @PostMapping("/measures/responses/{id}/questions")
     String saveQuestions(@PathVariable long id, @RequestParam Map<String, String> params,
@@ -130,19 +139,32 @@ class ResponseController {
             return "redirect:/measures/responses/" + id + "/questions?page=" + page;
         }
         Map<String, Integer> answers = new LinkedHashMap<>();
+        Map<String, Integer> shown = new LinkedHashMap<>();
         for (Item item : pages.get(page - 1)) {
             String value = params.get("answers[" + item.key() + "]");
+            String shownValue = params.get("shown[" + item.key() + "]");
+            Integer shownCode = shownValue == null ? null : tryParse(shownValue);
+            if (shownValue != null && (shownValue.isBlank() || shownCode != null)) {
+                shown.put(item.key(), shownCode);
+            }
             if (value == null || value.isBlank()) {
                 answers.put(item.key(), null);
                 continue;
             }
             Integer code = tryParse(value);
             if (code == null || !item.responseSet().accepts(code)) {
-                return questionPage(response, page, item.key(), model);
+                return questionPage(response, page, item.key(), Map.of(), Map.of(), model);
             }
             answers.put(item.key(), code);
         }
-        int newVersion = responses.saveAnswers(id, answers, version);
+        PageSave saved = responses.savePage(id, new AnsweredPage(answers, shown, version), action.equals("submit"));
+        if (saved.outcome() == PageSave.Outcome.COMPLETED_MEANWHILE) {
+            return "redirect:/measures/responses/" + id;
+        }
+        if (saved.outcome() == PageSave.Outcome.CHANGED_ELSEWHERE) {
+            // The page again, with everything sent still chosen, naming what changed meanwhile.
+            return questionPage(saved.response(), page, null, answers, saved.changedElsewhere(), model);
+        }
         switch (action) {
             case "later" -> {
                 redirect.addFlashAttribute("flash", "measures.questions.saved");
@@ -152,7 +174,6 @@ class ResponseController {
                 return "redirect:/measures/responses/" + id + "/questions?page=" + Math.max(1, page - 1);
             }
             case "submit" -> {
-                responses.complete(id, newVersion);
                 redirect.addFlashAttribute("flash", "measures.questions.submitted");
                 return "redirect:/measures/responses/" + id;
             }
@@ -238,16 +259,25 @@ class ResponseController {
                 texts.text("measures.pauseAgreement.continue.button", name)), agreement, result);
     }
 
-    private String questionPage(ResponseView response, int requestedPage, String errorItem, Model model) {
+    /**
+     * The questions of one page, showing the stored answers, except those in {@code sent} (what the person
+     * chose, shown again when some of them were changed elsewhere meanwhile, {@code changedElsewhere}). The
+     * page carries what it shows as stored ({@code shown[...]}) and the version, so that a save merges.
+     */
+    private String questionPage(ResponseView response, int requestedPage, String errorItem,
+            Map<String, Integer> sent, Map<String, Integer> changedElsewhere, Model model) {
         InstrumentDefinition definition = library.version(response.versionId()).definition();
         InstrumentContent wording = library.content(response.contentId())
                 .map(InstrumentLibrary.StoredContent::content).orElseThrow();
         List<List<Item>> pages = pages(definition);
         int page = clamp(requestedPage, pages.size());
         List<Question> questions = new ArrayList<>();
+        List<Question> changed = new ArrayList<>();
         for (Item item : pages.get(page - 1)) {
             String id = "answers-" + item.key();
-            Integer answer = response.answers().get(item.key());
+            Integer stored = response.answers().get(item.key());
+            boolean chosenHere = changedElsewhere.containsKey(item.key());
+            Integer answer = chosenHere ? sent.get(item.key()) : stored;
             List<Choice> choices = new ArrayList<>();
             int n = 0;
             for (ResponseOption option : item.responseSet().options()) {
@@ -256,10 +286,20 @@ class ResponseController {
                         wording.optionLabel(item, option.code()).orElse(option.label()),
                         answer != null && answer == option.code()));
             }
-            choices.add(new Choice(id + "-skip", "", texts.text("measures.questions.skip"), false));
+            choices.add(new Choice(id + "-skip", "", texts.text("measures.questions.skip"),
+                    chosenHere && answer == null));
             String hint = item.gate() != null ? texts.text("measures.questions.gatedHint") : null;
-            questions.add(new Question(item.key(), id, item.number(), wording.itemText(item.key()).orElse(item.label()),
-                    hint, choices, item.key().equals(errorItem)));
+            String storedNow = !chosenHere ? null : stored == null
+                    ? texts.text("measures.questions.changedElsewhere.cleared")
+                    : texts.text("measures.questions.changedElsewhere.to",
+                            optionLabel(item, stored, Optional.of(wording)));
+            Question question = new Question(item.key(), id, item.number(),
+                    wording.itemText(item.key()).orElse(item.label()), hint, choices, item.key().equals(errorItem),
+                    stored == null ? "" : Integer.toString(stored), storedNow);
+            questions.add(question);
+            if (chosenHere) {
+                changed.add(question);
+            }
         }
         PersonSummary person = people.requireReach(response.personId());
         boolean self = CurrentUser.required().personId() != null
@@ -277,6 +317,7 @@ class ResponseController {
         model.addAttribute("pages", pages.size());
         model.addAttribute("lastPage", page == pages.size());
         model.addAttribute("errorItem", errorItem);
+        model.addAttribute("changedElsewhere", changed);
         model.addAttribute("policyText", texts.text(definition.missingDataPolicy().mode()
                 == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY ? "measures.questions.policy.complete"
                 : "measures.questions.policy.prorate", definition.missingDataPolicy().maxMissingItems()));

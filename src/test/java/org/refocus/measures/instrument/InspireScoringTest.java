@@ -132,6 +132,22 @@ class InspireScoringTest {
     }
 
     @Test
+    void reportsARatingWhoseMattersQuestionWasNotAnsweredAsNotScored() {
+        Map<String, Integer> answers = inspire(allMatter(3), 3);
+        answers.remove("support_12_matters");
+
+        ScoreResult result = Scoring.score(INSPIRE, answers);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ItemProblem.Kind.GATE_UNANSWERED);
+            assertThat(p.kind().invalidAnswer()).isFalse();
+            assertThat(p.itemKey()).isEqualTo("support_12");
+            assertThat(p.value()).isEqualTo(3);
+            assertThat(p.message()).contains("support_12_matters").contains("not answered").contains("not scored");
+        });
+    }
+
+    @Test
     void reportsAMattersAnswerThatIsNeitherYesNorNo() {
         Map<String, Integer> answers = inspire(allMatter(3), 3);
         answers.put("support_01_matters", 2);
