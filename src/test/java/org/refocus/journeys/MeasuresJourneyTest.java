@@ -137,6 +137,16 @@ class MeasuresJourneyTest extends BrowserJourney {
                 .setHasText("Show QPR-15 total as a table")).locator("table")).isVisible();
         checked();
         snapshot("person-results");
+        // The same gaps sit beside Sam's goals, where the next coaching conversation starts, and on the plan.
+        page.navigate("/people/" + sam + "/goals");
+        assertThat(page.locator("#support-gaps")).isVisible();
+        assertThat(page.locator("main")).containsText("INSPIRE support item 11");
+        checked();
+        snapshot("goals-with-support-gaps");
+        page.navigate("/people/" + sam + "/plan");
+        assertThat(page.locator("#support-gaps")).isVisible();
+        assertThat(page.locator("main")).containsText("INSPIRE support item 11");
+        checked();
         assertThat(jdbc.sql("select count(*) from measure_response where person_id = ? and mode = 'SELF' and status = "
                 + "'COMPLETED' and started_at > now() - interval '1 hour'").param(sam).query(Long.class).single()).isEqualTo(2);
     }
