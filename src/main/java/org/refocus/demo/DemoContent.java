@@ -9,8 +9,12 @@ import java.util.List;
  */
 public interface DemoContent {
 
-    /** The demo service user's person id, everyone in the coordinator's team, and the coordinator. */
-    record DemoPeople(long serviceUserPersonId, List<Long> coordinatorTeamPeople, long coordinatorAccountId) {
+    /**
+     * The demo service user's person id, everyone in the coordinator's team, and the coordinator; and
+     * everyone in the demo team leader's team (another team), with that team's practitioner.
+     */
+    record DemoPeople(long serviceUserPersonId, List<Long> coordinatorTeamPeople, long coordinatorAccountId,
+            List<Long> teamLeaderTeamPeople, long teamLeaderTeamPractitionerAccountId) {
     }
 
     /**

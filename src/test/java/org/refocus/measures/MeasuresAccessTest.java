@@ -128,6 +128,16 @@ class MeasuresAccessTest extends DatabaseTest {
     }
 
     @Test
+    void theDemoTeamLeaderHasQuestionnairesDueAndResultsInTheirOwnTeamToLookAt() throws Exception {
+        String due = mvc.perform(get("/measures/due?scope=TEAM").with(as("teamlead"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(due).contains("QPR-15").contains(">Overdue<");
+        String results = mvc.perform(get("/measures/teams/" + fixtures.team("Hillview")).with(as("teamlead")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(results).contains("<table");
+    }
+
+    @Test
     void theImportersProblemsDownloadAsACsvFileAndNobodyElseGetsThem() throws Exception {
         var importer = users.loadUserByUsername("coordinator");
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(

@@ -57,13 +57,16 @@ class ResultsForCareTest extends DatabaseTest {
         MeasuresFixtures fixtures = new MeasuresFixtures(jdbc);
         long riverside = fixtures.team("Riverside");
         long hillview = fixtures.team("Hillview");
-        List<TeamScore> means = outcomes.monthlyMeans(Set.of(riverside, hillview), "qpr-15", "total");
+        List<TeamScore> both = outcomes.monthlyMeans(Set.of(riverside, hillview), "qpr-15", "total");
+        assertThat(both).extracting(TeamScore::teamId).containsOnly(riverside, hillview);
+        List<TeamScore> means = outcomes.monthlyMeans(Set.of(riverside), "qpr-15", "total");
         assertThat(means).isNotEmpty().allSatisfy(m -> {
             assertThat(m.teamId()).isEqualTo(riverside);
             assertThat(m.mean()).isBetween(0.0, 60.0);
             assertThat(m.responses()).isPositive();
         });
         assertThat(means).isSortedAccordingTo(java.util.Comparator.comparing(TeamScore::month));
+        assertThat(both.stream().filter(m -> m.teamId() == riverside).toList()).isEqualTo(means);
         long withTotal = jdbc.sql("select count(*) from measure_response where team_id = ? and instrument_code = 'qpr-15' "
                 + "and status = 'COMPLETED' and score_values[1] is not null").param(riverside)
                 .query(Long.class).single();

@@ -153,12 +153,14 @@ class DemoData implements ApplicationRunner {
 
         List<Long> riversidePeople = population.people(riversideTeam, List.of(coordinator, riversideColleague), 30,
                 random, nhsNumbers);
-        population.people(hillviewTeam, List.of(hillviewPractitioner, teamlead), 30, random, nhsNumbers);
+        List<Long> hillviewPeople = population.people(hillviewTeam, List.of(hillviewPractitioner, teamlead), 30, random,
+                nhsNumbers);
         long samExample = riversidePeople.get(0);
         population.renamePerson(samExample, "Sam", "Example", "Sam");
         population.account("serviceuser", "Sam Example (demo)", "SERVICE_USER", passwordHash, samExample);
 
-        content.forEach(c -> c.addTo(new DemoContent.DemoPeople(samExample, riversidePeople, coordinator)));
+        content.forEach(c -> c.addTo(new DemoContent.DemoPeople(samExample, riversidePeople, coordinator, hillviewPeople,
+                hillviewPractitioner)));
         audit.recordFor("system", null, AuditAction.CREATED, AuditOutcome.ALLOWED, "demo_data", null,
                 "teams=2 people=60 accounts=" + (USERNAMES.size() + 3));
     }

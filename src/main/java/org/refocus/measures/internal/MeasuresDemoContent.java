@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo measures (all fictional): the placeholder wording for licensed instruments, a year of QPR-15 and
  * INSPIRE for Sam Example and for the coordinator's team (so that charts, gaps and team results have
- * something to show), a few schedules due or overdue, and one person who has paused measurement.
+ * something to show), a few schedules due or overdue, and one person who has paused measurement; and a
+ * thinner year of QPR-15 and a few due questionnaires in the team leader's team.
  * Sam has no schedule of their own, so a practitioner can assign one in the demo.
  */
 @Component
@@ -104,12 +105,45 @@ class MeasuresDemoContent implements DemoContent {
                             Date.valueOf(due.minusMonths(3)), Date.valueOf(due), coordinator, coordinator)
                     .update();
         }
+        otherTeam(people, today);
         if (team.size() > 2) {
             jdbc.sql("""
                     insert into measurement_pause (person_id, paused, since, reason, created_by, updated_by)
                     values (?, true, ?, 'I am taking a break from questionnaires for a few weeks.', ?, ?)""")
                     .params(team.get(2), Timestamp.from(today.minusDays(4).atStartOfDay(MeasureResponses.UK).toInstant()),
                             coordinator, coordinator)
+                    .update();
+        }
+    }
+
+    /**
+     * The team leader's team: a thinner history of QPR-15 for half its people and a few questionnaires
+     * due or overdue, so that a team leader signing in to the demo sees their own lists and results. Its
+     * own random sequence leaves the coordinator's team exactly as it was.
+     */
+    private void otherTeam(DemoPeople people, LocalDate today) {
+        SplittableRandom random = new SplittableRandom(20170301L);
+        long practitioner = people.teamLeaderTeamPractitionerAccountId();
+        List<Long> team = people.teamLeaderTeamPeople();
+        for (int i = 0; i < team.size(); i += 2) {
+            int level = random.nextInt(4);
+            for (int month = 11; month >= 0; month--) {
+                if (random.nextInt(100) < 30) {
+                    LocalDate on = today.minusMonths(month).withDayOfMonth(1 + random.nextInt(27));
+                    level = Math.min(4, Math.max(0, level + (random.nextInt(3) - 1)));
+                    response(team.get(i), "qpr-15", on.isAfter(today) ? today : on, "STAFF_ADMINISTERED",
+                            practitioner, qpr(random, level));
+                }
+            }
+        }
+        for (int i = 0; i < Math.min(5, team.size()); i++) {
+            LocalDate due = today.plusDays(-12 + 6L * i);
+            jdbc.sql("""
+                    insert into measure_schedule (person_id, instrument_code, completion, first_due_on, every_months,
+                        next_due_on, status, created_by, updated_by)
+                    values (?, 'qpr-15', 'WITH_STAFF', ?, 3, ?, 'ACTIVE', ?, ?)""")
+                    .params(team.get(1 + 2 * i), Date.valueOf(due.minusMonths(3)), Date.valueOf(due), practitioner,
+                            practitioner)
                     .update();
         }
     }
