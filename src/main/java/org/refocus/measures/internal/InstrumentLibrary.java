@@ -31,11 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The instrument versions and their wording, as stored. At start-up every definition file is stored
- * (or checked against what is stored: a version that has been answered is never edited, only
- * superseded, so a changed definition of an answered version stops the start-up) and the shipped
- * wording (QPR) is stored. Demo wording is stored with the demo data, directly, as part of the
- * installation; other wording is imported by an administrator, who makes it live from a preview
- * ({@link PendingContentImports}).
+ * (or checked against what is stored: a version that has been answered, or whose rules scored stored
+ * responses, is never edited, only superseded, so a changed definition of such a version stops the
+ * start-up) and the shipped wording (QPR) is stored. Demo wording is stored with the demo data, directly,
+ * as part of the installation; other wording is imported by an administrator, who makes it live from a
+ * preview ({@link PendingContentImports}).
  */
 @Service
 public class InstrumentLibrary implements SmartInitializingSingleton {
@@ -46,9 +46,9 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(InstrumentLibrary.class);
 
-    private final InstrumentCatalogue catalogue;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private volatile InstrumentCatalogue catalogue;
     private final Map<String, Long> versionIds = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentDefinition> byId = new ConcurrentHashMap<>();
     private volatile List<String> order = List.of();
@@ -123,6 +123,38 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
             throw new NoSuchElementException(definition.reference() + " is not stored");
         }
         return id;
+    }
+
+    /**
+     * The version whose rules score a response answered on {@code answeredOnVersionId} when it is completed
+     * or imported: its own, unless an administrator re-scored that version's responses with another
+     * version's rules ({@link Rescoring}); then a response completed later is scored the same way, so that
+     * it compares with the re-scored ones.
+     */
+    @Transactional(readOnly = true)
+    public StoredVersion scoringVersion(long answeredOnVersionId) {
+        return scoringVersion(answeredOnVersionId, "");
+    }
+
+    /**
+     * {@link #scoringVersion(long)}, to score a response with: waits for a re-scoring under way, and holds
+     * one off until the caller's transaction ends, so that neither misses the other's responses.
+     */
+    @Transactional
+    StoredVersion scoringVersionToScoreWith(long answeredOnVersionId) {
+        return scoringVersion(answeredOnVersionId, " for share");
+    }
+
+    private StoredVersion scoringVersion(long answeredOnVersionId, String lock) {
+        return version(jdbc.sql("select coalesce(rescored_with_version_id, id) from instrument_version where id = ?"
+                + lock).param(answeredOnVersionId).query(Long.class).single());
+    }
+
+    /** From now on, responses answered on one version are scored with another version's rules (or its own). */
+    void rescoredWith(long answeredOnVersionId, long scoringVersionId) {
+        jdbc.sql("update instrument_version set rescored_with_version_id = ?, updated_at = now() where id = ?")
+                .params(answeredOnVersionId == scoringVersionId ? null : scoringVersionId, answeredOnVersionId)
+                .update();
     }
 
     // ---------------------------------------------------------------- wording
@@ -219,10 +251,12 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
     }
 
     /**
-     * Stores each definition, or checks it against the stored one. Package-visible so that a test can
-     * offer a changed definition.
+     * Stores each definition, or checks it against the stored one, and then the shipped wording.
+     * Package-visible so that a test can offer a changed definition, or publish a new version; the library
+     * then knows these definitions.
      *
-     * @throws IllegalStateException when a version that has been answered was changed or removed
+     * @throws IllegalStateException when a version that has been answered, or whose rules scored stored
+     *                               responses, was changed or removed
      */
     void synchronise(List<DefinitionFile> files) {
         // Nodes starting together take turns, so that each version and shipped wording is stored once.
@@ -234,10 +268,10 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
             var stored = jdbc.sql("""
                     select iv.id, iv.superseded,
                            (iv.definition - 'superseded') = (cast(? as jsonb) - 'superseded') as same,
-                           exists (select 1 from measure_response r where r.instrument_version_id = iv.id) as answered
+                           instrument_version_use(iv.id) as use
                     from instrument_version iv where iv.code = ? and iv.version = ?""")
                     .params(file.json(), d.code(), d.version())
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)})
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4)})
                     .optional();
             if (stored.isEmpty()) {
                 long id = jdbc.sql("""
@@ -251,9 +285,9 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
             long id = (Long) stored.get()[0];
             boolean superseded = (Boolean) stored.get()[1];
             boolean same = (Boolean) stored.get()[2];
-            boolean answered = (Boolean) stored.get()[3];
-            if (!same && answered) {
-                problems.add(d.reference() + " has been answered, so it is never edited: its definition file differs "
+            String use = (String) stored.get()[3];
+            if (!same && use != null) {
+                problems.add(d.reference() + " " + used(use) + ", so it is never edited: its definition file differs "
                         + "from the stored one. Restore the file and publish the change as a new version that "
                         + "supersedes it.");
                 continue;
@@ -272,16 +306,23 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
             byId.put(id, d);
         }
         jdbc.sql("""
-                select iv.code, iv.version from instrument_version iv
-                where exists (select 1 from measure_response r where r.instrument_version_id = iv.id)""")
-                .query((rs, n) -> key(rs.getString(1), rs.getString(2))).list().stream()
-                .filter(k -> !versionIds.containsKey(k))
-                .forEach(k -> problems.add(k.replace('|', ' ') + " has been answered but its definition file is "
+                select code, version, use
+                from (select code, version, instrument_version_use(id) as use from instrument_version) iv
+                where use is not null""")
+                .query((rs, n) -> new String[] {key(rs.getString(1), rs.getString(2)), rs.getString(3)}).list().stream()
+                .filter(k -> !versionIds.containsKey(k[0]))
+                .forEach(k -> problems.add(k[0].replace('|', ' ') + " " + used(k[1]) + " but its definition file is "
                         + "missing. Restore it (marked superseded if a newer version replaces it)."));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Instrument definitions cannot be loaded: " + String.join(" ", problems));
         }
+        catalogue = InstrumentCatalogue.of(files.stream().map(DefinitionFile::definition).toList());
         storeShippedContent();
+    }
+
+    /** Why a version cannot change, from {@code instrument_version_use}. */
+    private static String used(String use) {
+        return use.equals("ANSWERED") ? "has been answered" : "has scored stored responses";
     }
 
     /** Shipped wording becomes current unless an organisation imported its own; a new release replaces old shipped wording. */
