@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.refocus.audit.AuditAction;
+import org.refocus.audit.AuditOutcome;
+import org.refocus.audit.AuditTrail;
 import org.refocus.measures.instrument.InstrumentCatalogue;
 import org.refocus.measures.instrument.InstrumentContent;
 import org.refocus.measures.instrument.InstrumentContentParser;
@@ -35,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * responses, is never edited, only superseded, so a changed definition of such a version stops the
  * start-up) and the shipped wording (QPR) is stored. Demo wording is stored with the demo data, directly,
  * as part of the installation; other wording is imported by an administrator, who makes it live from a
- * preview ({@link PendingContentImports}).
+ * preview ({@link PendingContentImports}). A new version that asks the same questions with the same
+ * answers as the version before it takes that version's wording ({@link CarriedOverWording}).
  */
 @Service
 public class InstrumentLibrary implements SmartInitializingSingleton {
@@ -48,24 +52,31 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
     private volatile InstrumentCatalogue catalogue;
     private final Map<String, Long> versionIds = new ConcurrentHashMap<>();
     private final Map<Long, InstrumentDefinition> byId = new ConcurrentHashMap<>();
     private volatile List<String> order = List.of();
 
-    InstrumentLibrary(InstrumentCatalogue catalogue, JdbcClient jdbc, TransactionTemplate transaction) {
+    InstrumentLibrary(InstrumentCatalogue catalogue, JdbcClient jdbc, TransactionTemplate transaction,
+            AuditTrail audit) {
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     /** A stored version of an instrument. */
     public record StoredVersion(long id, InstrumentDefinition definition) {
     }
 
-    /** Wording as stored: where it came from, who imported it and when. */
+    /**
+     * Wording as stored: where it came from, who imported it and when.
+     *
+     * @param carriedFromId the wording of the version before that this was carried over from, if it was
+     */
     public record StoredContent(long id, long versionId, InstrumentContent content, String sourceFormat,
-            Instant createdAt, Long createdBy, boolean current) {
+            Instant createdAt, Long createdBy, boolean current, Long carriedFromId) {
     }
 
     @Override
@@ -107,13 +118,14 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
     }
 
     /**
-     * Every stored version known to this node, ordered by code then version: the same versions that
-     * {@link #version(long)} finds, so that a question asked of "all versions" never misses one it can read.
+     * Every stored version known to this node, ordered by code then version (as published: "10" after "9"):
+     * the same versions that {@link #version(long)} finds, so that a question asked of "all versions" never
+     * misses one it can read.
      */
     public List<StoredVersion> all() {
         return byId.entrySet().stream().map(e -> new StoredVersion(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparing((StoredVersion v) -> v.definition().code())
-                        .thenComparing(v -> v.definition().version()))
+                        .thenComparing(v -> v.definition().version(), CarriedOverWording.VERSION_ORDER))
                 .toList();
     }
 
@@ -195,18 +207,76 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
     public long storeContent(InstrumentContent content, String sourceFormat, String origin) {
         StoredVersion version = find(content.instrumentCode(), content.version())
                 .orElseThrow(() -> new NotFoundException("instrument version"));
-        Long actor = AuthenticatedActor.currentAccountId();
+        return store(version.id(), content, sourceFormat, origin, AuthenticatedActor.currentAccountId(), null);
+    }
+
+    private long store(long versionId, InstrumentContent content, String sourceFormat, String origin, Long actor,
+            Long carriedFromId) {
         jdbc.sql("""
                 update instrument_content set current = false, updated_at = now(), updated_by = ?, version = version + 1
                 where instrument_version_id = ? and language = ? and current""")
-                .params(actor, version.id(), content.language()).update();
+                .params(actor, versionId, content.language()).update();
         return jdbc.sql("""
                 insert into instrument_content (instrument_version_id, language, demo, title, copyright, licence_note,
-                    content, source_format, origin, current, created_by, updated_by)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?, ?) returning id""")
-                .params(version.id(), content.language(), content.demo(), content.title(), content.copyright(),
-                        content.licenceNote(), ContentJson.write(content), sourceFormat, origin, actor, actor)
+                    content, source_format, origin, current, created_by, updated_by, carried_from_id)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?, ?, ?) returning id""")
+                .params(versionId, content.language(), content.demo(), content.title(), content.copyright(),
+                        content.licenceNote(), ContentJson.write(content), sourceFormat, origin, actor, actor,
+                        carriedFromId)
                 .query(Long.class).single();
+    }
+
+    /**
+     * The version before this one (in version order) and why its current wording was not carried over to
+     * this one; empty when there is no version before, it has no wording, or its wording fits.
+     */
+    @Transactional(readOnly = true)
+    public Optional<NotCarried> notCarriedOver(long versionId) {
+        return previous(version(versionId)).flatMap(before -> currentContent(before.id()).map(wording ->
+                new NotCarried(before.definition().version(), CarriedOverWording.problems(before.definition(),
+                        version(versionId).definition(), wording.content()))))
+                .filter(n -> !n.problems().isEmpty());
+    }
+
+    /** Why the wording of version {@code version} (the one before) was not carried over. */
+    public record NotCarried(String version, List<String> problems) {
+    }
+
+    /**
+     * Carries the current wording of each version over to the version after it when that one has none and
+     * asks the same questions with the same answers (the same copyright line and demo flag; logged and
+     * audited). Wording carried over from shipped wording follows a new release of it.
+     */
+    private void carryOverWording() {
+        all().forEach(after -> previous(after).ifPresent(before -> carryOver(before, after)));
+    }
+
+    private void carryOver(StoredVersion before, StoredVersion after) {
+        Optional<StoredContent> wording = currentContent(before.id());
+        if (wording.isEmpty()) {
+            return;
+        }
+        Optional<StoredContent> own = currentContent(after.id());
+        boolean followsNewRelease = own.isPresent() && own.get().carriedFromId() != null
+                && own.get().carriedFromId() != wording.get().id() && wording.get().sourceFormat().equals("SHIPPED");
+        if ((own.isPresent() && !followsNewRelease)
+                || !CarriedOverWording.problems(before.definition(), after.definition(), wording.get().content()).isEmpty()) {
+            return;
+        }
+        InstrumentContent content = wording.get().content();
+        long id = store(after.id(), content.forVersion(after.definition().version()), wording.get().sourceFormat(),
+                content.origin(), null, wording.get().id());
+        String detail = "wording of " + before.definition().reference() + " carried over to "
+                + after.definition().reference() + ": the same questions and answers";
+        log.info("Instrument {}", detail);
+        audit.recordFor("system", null, AuditAction.CREATED, AuditOutcome.ALLOWED, "instrument_content", id, detail);
+    }
+
+    /** The version published before this one, if any. */
+    private Optional<StoredVersion> previous(StoredVersion version) {
+        List<StoredVersion> before = all().stream().filter(v -> v.definition().code().equals(version.definition().code()))
+                .takeWhile(v -> v.id() != version.id()).toList();
+        return before.isEmpty() ? Optional.empty() : Optional.of(before.get(before.size() - 1));
     }
 
     /**
@@ -224,6 +294,7 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
                 stored++;
             }
         }
+        carryOverWording();
         return stored;
     }
 
@@ -251,9 +322,9 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
     }
 
     /**
-     * Stores each definition, or checks it against the stored one, and then the shipped wording.
-     * Package-visible so that a test can offer a changed definition, or publish a new version; the library
-     * then knows these definitions.
+     * Stores each definition, or checks it against the stored one, and then the wording: shipped, and
+     * carried over to new versions that ask the same questions. Package-visible so that a test can offer a
+     * changed definition, or publish a new version; the library then knows these definitions.
      *
      * @throws IllegalStateException when a version that has been answered, or whose rules scored stored
      *                               responses, was changed or removed
@@ -318,6 +389,7 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
         }
         catalogue = InstrumentCatalogue.of(files.stream().map(DefinitionFile::definition).toList());
         storeShippedContent();
+        carryOverWording();
     }
 
     /** Why a version cannot change, from {@code instrument_version_use}. */
@@ -377,7 +449,7 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
 
     private static final String CONTENT_SELECT = """
             select id, instrument_version_id, content::text as content, source_format, origin, created_at, created_by,
-                   current
+                   current, carried_from_id
             from instrument_content""";
 
     private static final org.springframework.jdbc.core.RowMapper<StoredContent> CONTENT_ROW = InstrumentLibrary::content;
@@ -389,6 +461,7 @@ public class InstrumentLibrary implements SmartInitializingSingleton {
         Long createdBy = rs.wasNull() ? null : by;
         return new StoredContent(rs.getLong("id"), rs.getLong("instrument_version_id"),
                 ContentJson.read(rs.getString("content"), rs.getString("origin")), rs.getString("source_format"),
-                created.toInstant(), createdBy, rs.getBoolean("current"));
+                created.toInstant(), createdBy, rs.getBoolean("current"),
+                MeasureResponses.nullableLong(rs, "carried_from_id"));
     }
 }

@@ -41,8 +41,9 @@ import org.springframework.web.util.HtmlUtils;
  * Publishing a corrected version of an instrument (H-08), as a reviewer did it: QPR-15 version 2 prorates
  * a total when one question is skipped (version 1 gave none) and supersedes version 1; QPR-22 version 2
  * renames one question. Responses to version 1 completed after an administrator re-scored version 1's
- * responses with version 2 are scored with version 2 like them; and a version whose rules scored stored
- * responses is never edited.
+ * responses with version 2 are scored with version 2 like them; a version whose rules scored stored
+ * responses is never edited; and wording carries over to a new version that asks the same questions with
+ * the same answers, so that the instrument stays in use.
  *
  * <p>Both versions 2 are stored as start-up would store them, in this class's own application context
  * and database ({@code @DirtiesContext}), so that no other test sees them. Publishing is repeated before
@@ -149,6 +150,81 @@ class PublishingACorrectedVersionTest extends DatabaseTest {
                 .hasMessageContaining("qpr-15 version 2 has scored stored responses and cannot be edited");
         assertThatThrownBy(() -> jdbc.sql("delete from instrument_version where id = ?").param(qpr15v2).update())
                 .hasMessageContaining("has scored stored responses and cannot be deleted");
+    }
+
+    @Test
+    void wordingCarriesOverToANewVersionThatAsksTheSameQuestionsSoTheInstrumentStaysInUse() throws Exception {
+        InstrumentLibrary.StoredContent v1 = library.currentContent(qpr15v1).orElseThrow();
+        InstrumentLibrary.StoredContent v2 = library.currentContent(qpr15v2).orElseThrow();
+        assertThat(v2.carriedFromId()).isEqualTo(v1.id());
+        assertThat(v2.content().version()).isEqualTo("2");
+        assertThat(v2.content().copyright()).isEqualTo(v1.content().copyright());
+        assertThat(v2.content().demo()).isEqualTo(v1.content().demo()).isFalse();
+        assertThat(v2.content().itemTexts()).isEqualTo(v1.content().itemTexts());
+        assertThat(v2.sourceFormat()).isEqualTo("SHIPPED");
+        assertThat(jdbc.sql("select actor_username || ' ' || action || ' ' || detail from audit_entry "
+                + "where record_type = 'instrument_content' and record_id = ?").param(Long.toString(v2.id()))
+                .query(String.class).single())
+                .isEqualTo("system CREATED wording of qpr-15 v1 carried over to qpr-15 v2: the same questions and answers");
+
+        // The instrument is listed, described and can be given.
+        String api = mvc.perform(get("/api/v1/instruments").with(as("coordinator"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"code\":\"qpr-15\",\"version\":\"2\"");
+        assertThat(api.substring(api.indexOf("\"code\":\"qpr-15\""))).contains("\"wordingAvailable\":true");
+        long person = newPerson("Carmen");
+        String assign = page("/people/" + person + "/measures/assign", "coordinator", "assign-after-version-2");
+        assertThat(assign).contains("Not listed, because their wording has not been imported yet: QPR-22.");
+        String started = mvc.perform(post("/people/" + person + "/measures/start").param("instrument", "qpr-15")
+                .with(csrf()).with(as("coordinator"))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(started).matches("/measures/responses/\\d+/questions");
+        long response = Long.parseLong(started.replaceAll("\\D+(\\d+)\\D*", "$1"));
+        assertThat(jdbc.sql("select instrument_version_id || ' ' || content_id from measure_response where id = ?")
+                .param(response).query(String.class).single()).isEqualTo(qpr15v2 + " " + v2.id());
+        assertThat(page(started, "coordinator", "questions-carried-over"))
+                .contains(v1.content().itemText("qpr_01").orElseThrow());
+
+        // The administrator sees where it came from.
+        String admin = page("/admin/instruments/" + qpr15v2, "admin", "admin-instrument-carried-over");
+        assertThat(admin).contains("This wording was carried over from version 1, because this version asks the same "
+                + "questions with the same answers.").contains("Shipped with REFOCUS (carried over from version 1)");
+    }
+
+    @Test
+    void wordingDoesNotCarryOverWhenTheQuestionsChangedAndTheAdministratorIsToldWhy() throws Exception {
+        assertThat(library.currentContent(qpr22v2)).isEmpty();
+        String admin = page("/admin/instruments/" + qpr22v2, "admin", "admin-instrument-not-carried-over");
+        assertThat(admin).contains("No wording has been imported for this version. It cannot be given until there is.")
+                .contains("The wording of version 1 was not carried over to this version, because its questions or "
+                        + "their answers changed (questions added: qpr_22r; questions removed: qpr_22). Import the "
+                        + "wording written for this version.");
+        long person = newPerson("Nadia");
+        mvc.perform(post("/people/" + person + "/measures/start").param("instrument", "qpr-22").with(csrf())
+                .with(as("coordinator"))).andExpect(redirectedUrl("/people/" + person + "/measures"));
+        assertThat(jdbc.sql("select count(*) from measure_response where person_id = ?").param(person)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shippedWordingKeepsWorkingForVersionOneAndTheVersionItWasCarriedOverTo() {
+        long shipped = library.currentContent(qpr15v1).orElseThrow().id();
+        long carried = library.currentContent(qpr15v2).orElseThrow().id();
+        // Starting again changes nothing.
+        InstrumentVersions.synchronise(library, transaction, publishedFiles(1));
+        assertThat(library.currentContent(qpr15v1).orElseThrow().id()).isEqualTo(shipped);
+        assertThat(library.currentContent(qpr15v2).orElseThrow().id()).isEqualTo(carried);
+
+        // A release whose shipped wording differs from the stored one: version 1 takes it, and version 2 with it.
+        jdbc.sql("update instrument_content set content = jsonb_set(content, '{title}', '\"An earlier release\"') "
+                + "where id in (?, ?)").params(shipped, carried).update();
+        InstrumentVersions.synchronise(library, transaction, publishedFiles(1));
+        InstrumentLibrary.StoredContent release = library.currentContent(qpr15v1).orElseThrow();
+        InstrumentLibrary.StoredContent followed = library.currentContent(qpr15v2).orElseThrow();
+        assertThat(release.id()).isNotEqualTo(shipped);
+        assertThat(release.sourceFormat()).isEqualTo("SHIPPED");
+        assertThat(release.content().title()).isNotEqualTo("An earlier release");
+        assertThat(followed.carriedFromId()).isEqualTo(release.id());
+        assertThat(followed.content().title()).isEqualTo(release.content().title());
     }
 
     @Test
