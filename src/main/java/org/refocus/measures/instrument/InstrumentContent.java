@@ -36,6 +36,12 @@ public record InstrumentContent(String instrumentCode, String version, String la
         itemOptionLabels = freeze(itemOptionLabels);
     }
 
+    /** The same wording, for another version of the same instrument (carried over when its questions did not change). */
+    public InstrumentContent forVersion(String otherVersion) {
+        return new InstrumentContent(instrumentCode, otherVersion, language, title, instructions, copyright, licenceNote,
+                demo, itemTexts, optionLabels, itemOptionLabels, origin);
+    }
+
     public Optional<String> itemText(String itemKey) {
         return Optional.ofNullable(itemTexts.get(itemKey));
     }

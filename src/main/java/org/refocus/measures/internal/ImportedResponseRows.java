@@ -54,6 +54,7 @@ final class ImportedResponseRows {
     private final List<ResponseImports.RowError> errors;
     private final byte[] instrumentCode;
     private final long versionId;
+    private final long scoringVersionId;
     private final long actor;
     private final long jobId;
     private final int items;
@@ -75,14 +76,15 @@ final class ImportedResponseRows {
     private int written;
 
     ImportedResponseRows(CopyManager copy, StoredRepeats stored, Set<Long> peopleWithStored,
-            List<ResponseImports.RowError> errors, String instrumentCode, long versionId, long actor, long jobId,
-            int items) {
+            List<ResponseImports.RowError> errors, String instrumentCode, long versionId, long scoringVersionId,
+            long actor, long jobId, int items) {
         this.copy = copy;
         this.stored = stored;
         this.peopleWithStored = peopleWithStored;
         this.errors = errors;
         this.instrumentCode = instrumentCode.getBytes(StandardCharsets.UTF_8);
         this.versionId = versionId;
+        this.scoringVersionId = scoringVersionId;
         this.actor = actor;
         this.jobId = jobId;
         this.items = items;
@@ -114,7 +116,7 @@ final class ImportedResponseRows {
             codes[rows * items + i] = present[i] ? answers[i] : ABSENT;
         }
         fingerprints[rows] = SeenResponses.fingerprint(personId, days[rows], codes, rows * items, (rows + 1) * items);
-        chunk.row(FIELDS).int8(personId).int8(teamId).text(instrumentCode).int8(versionId).int8(versionId)
+        chunk.row(FIELDS).int8(personId).int8(teamId).text(instrumentCode).int8(versionId).int8(scoringVersionId)
                 .text(IMPORTED).text(COMPLETED).int2Array(answers, present, items).numericArray(values);
         if (anyAbsent) {
             chunk.textArray(absences);

@@ -234,21 +234,26 @@ public class MeasureResponses {
         }
     }
 
-    /** Completes a response: scores it exactly on its own version, stores the scores and moves its schedule on. */
+    /**
+     * Completes a response: scores it with its version's rules (or, once an administrator re-scored that
+     * version's responses with a corrected version, with the same rules as those), stores the scores and
+     * moves its schedule on.
+     */
     public ScoreResult complete(long responseId, int version) {
         ResponseView response = find(responseId);
         requireAnswerable(response);
         PersonSummary person = people.requireReach(response.personId());
         InstrumentDefinition definition = library.version(response.versionId()).definition();
-        ScoreResult result = Scoring.score(definition, response.answers());
+        InstrumentLibrary.StoredVersion scoring = library.scoringVersionToScoreWith(response.versionId());
+        ScoreResult result = Scoring.score(scoring.definition(), response.answers());
         Instant now = clock.instant();
         int rows = jdbc.sql("""
                 update measure_response set status = 'COMPLETED', score_values = cast(? as numeric[]),
-                       score_absences = cast(? as text[]), complete = ?, scoring_version_id = instrument_version_id,
+                       score_absences = cast(? as text[]), complete = ?, scoring_version_id = ?,
                        completed_at = ?, team_id = ?, updated_at = now(), updated_by = ?, version = version + 1
                 where id = ? and version = ? and status = 'IN_PROGRESS'""")
-                .params(ResponseCodec.values(result), ResponseCodec.absences(result), result.complete(), Timestamp.from(now), person.teamId(),
-                        AuthenticatedActor.currentAccountId(), responseId, version)
+                .params(ResponseCodec.values(result), ResponseCodec.absences(result), result.complete(), scoring.id(),
+                        Timestamp.from(now), person.teamId(), AuthenticatedActor.currentAccountId(), responseId, version)
                 .update();
         if (rows != 1) {
             throw new ConflictException("measure_response");
@@ -257,7 +262,9 @@ public class MeasureResponses {
             schedules.advance(response.scheduleId(), LocalDate.ofInstant(now, UK));
         }
         audit.record(AuditAction.CHANGED, "measure_response", responseId, response.personId(),
-                "completed " + definition.reference() + (result.complete() ? "" : " with questions skipped"));
+                "completed " + definition.reference() + (result.complete() ? "" : " with questions skipped")
+                        + (scoring.id() == response.versionId() ? "" : ", scored with " + scoring.definition().reference()
+                                + " as its version's responses were re-scored"));
         return result;
     }
 

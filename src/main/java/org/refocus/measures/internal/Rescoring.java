@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * response answered on the old version is scored again with the new version's rules; for each one
  * whose scores or scoring version change, the old and new scores are kept in {@code measure_rescore}
  * with the reason, and the change is audited. Nothing is changed silently. Administrators only.
+ * Responses to the old version completed afterwards are scored with the same rules
+ * ({@link InstrumentLibrary#scoringVersion(long)}), so that they compare with the re-scored ones.
  */
 @Service
 @Transactional
@@ -83,6 +85,8 @@ public class Rescoring {
         if (!incompatible.isEmpty()) {
             throw new IncompatibleVersionsException(String.join("; ", incompatible));
         }
+        // First, so that a response being completed meanwhile waits for this and is then scored the same way.
+        library.rescoredWith(answeredOnVersionId, scoringVersionId);
         Long actor = AuthenticatedActor.currentAccountId();
         List<Row> rows = jdbc.sql("""
                 select id, person_id, scoring_version_id, answers::text as answers, score_values::text as score_values,

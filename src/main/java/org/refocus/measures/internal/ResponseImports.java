@@ -408,10 +408,12 @@ public class ResponseImports {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             List<RowError> errors = new ArrayList<>();
             int itemCount = columns.items().length;
+            // The current version's own rules, unless its responses were re-scored with another's (then those).
+            InstrumentLibrary.StoredVersion scoring = library.scoringVersionToScoreWith(job.versionId());
             StoredRepeats stored = new StoredRepeats(jdbc, d.code(), job.jobId());
             ImportedResponseRows rows = new ImportedResponseRows(connection.unwrap(PGConnection.class).getCopyAPI(),
                     stored, stored.peopleWithResponses(job.reach().teamOfPerson().keySet()), errors, d.code(),
-                    job.versionId(), job.actor(), job.jobId(), itemCount);
+                    job.versionId(), scoring.id(), job.actor(), job.jobId(), itemCount);
             int read = 0;
             int withErrors = 0;
             try {
@@ -460,7 +462,7 @@ public class ResponseImports {
                         }
                         if (!check.failed()) {
                             int repeats = rows.add(rowNumber, personId, job.reach().teamOfPerson().get(personId),
-                                    completedOn, codes, present, Scoring.score(d, answers),
+                                    completedOn, codes, present, Scoring.score(scoring.definition(), answers),
                                     job.reach().whilePaused(personId, completedOn));
                             if (repeats > 0) {
                                 withErrors += repeats;

@@ -92,7 +92,8 @@ class InstrumentAdminController {
     String one(@PathVariable long id, Model model) {
         InstrumentLibrary.StoredVersion version = library.version(id);
         InstrumentDefinition d = version.definition();
-        Optional<InstrumentContent> wording = library.currentContent(id).map(InstrumentLibrary.StoredContent::content);
+        Optional<InstrumentLibrary.StoredContent> current = library.currentContent(id);
+        Optional<InstrumentContent> wording = current.map(InstrumentLibrary.StoredContent::content);
         List<ItemRow> items = new ArrayList<>();
         for (Item item : d.items()) {
             items.add(new ItemRow(item.number(), item.key(), wording.flatMap(w -> w.itemText(item.key()))
@@ -104,11 +105,16 @@ class InstrumentAdminController {
         model.addAttribute("version", version);
         model.addAttribute("definition", d);
         model.addAttribute("wording", wording.orElse(null));
+        model.addAttribute("carriedFrom", current.flatMap(this::carriedFrom).orElse(null));
+        model.addAttribute("notCarried", current.isPresent() ? null : library.notCarriedOver(id).map(n ->
+                texts.text("measures.admin.notCarried", n.version(), String.join("; ", n.problems()))).orElse(null));
         model.addAttribute("items", items);
         model.addAttribute("policy", texts.text("measures.policy." + d.missingDataPolicy().mode().name(),
                 d.missingDataPolicy().maxMissingItems()));
         model.addAttribute("history", history.stream().map(c -> new ContentRow(c.id(),
-                texts.text("measures.source." + c.sourceFormat()), c.content().origin(), MeasureTexts.dayTime(c.createdAt()),
+                texts.text("measures.source." + c.sourceFormat()) + carriedFrom(c).map(v -> " "
+                        + texts.text("measures.admin.carriedSuffix", v)).orElse(""),
+                c.content().origin(), MeasureTexts.dayTime(c.createdAt()),
                 by(c, names, texts), c.current(), c.content().demo())).toList());
         model.addAttribute("scoringOptions", library.all().stream()
                 .filter(v -> v.definition().code().equals(d.code()))
@@ -161,6 +167,12 @@ class InstrumentAdminController {
     static String by(InstrumentLibrary.StoredContent c, Map<Long, StaffMember> names, MeasureTexts texts) {
         return c.createdBy() == null ? texts.text("measures.source.system")
                 : Optional.ofNullable(names.get(c.createdBy())).map(StaffMember::displayName).orElse("");
+    }
+
+    /** The version that this wording was carried over from, if it was. */
+    private Optional<String> carriedFrom(InstrumentLibrary.StoredContent content) {
+        return Optional.ofNullable(content.carriedFromId()).flatMap(library::content)
+                .map(from -> library.version(from.versionId()).definition().version());
     }
 
     private String importPage(Model model, List<String> problems, String instrument) {

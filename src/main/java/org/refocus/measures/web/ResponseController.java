@@ -318,9 +318,10 @@ class ResponseController {
         model.addAttribute("lastPage", page == pages.size());
         model.addAttribute("errorItem", errorItem);
         model.addAttribute("changedElsewhere", changed);
-        model.addAttribute("policyText", texts.text(definition.missingDataPolicy().mode()
-                == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY ? "measures.questions.policy.complete"
-                : "measures.questions.policy.prorate", definition.missingDataPolicy().maxMissingItems()));
+        // The rule that will score it: a corrected version's, once this version's responses were re-scored with it.
+        MissingDataPolicy policy = library.scoringVersion(response.versionId()).definition().missingDataPolicy();
+        model.addAttribute("policyText", texts.text(policy.mode() == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY
+                ? "measures.questions.policy.complete" : "measures.questions.policy.prorate", policy.maxMissingItems()));
         model.addAttribute("gated", definition.items().stream().anyMatch(i -> i.gate() != null));
         return QUESTIONS_VIEW;
     }
