@@ -26,3 +26,17 @@ document.addEventListener('input', (event) => {
       headers: { 'X-Requested-With': 'XMLHttpRequest' } }).catch(() => {});
   }
 });
+
+// Enter in a field inside [data-enter-clicks="<button id>"] presses that button rather than the form's first
+// one: on the account form, Enter in the record search fields searches, and anywhere else invites or saves.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) {
+    return;
+  }
+  const area = event.target.closest('[data-enter-clicks]');
+  const button = area && document.getElementById(area.dataset.enterClicks);
+  if (button) {
+    event.preventDefault();
+    button.click();
+  }
+});

@@ -43,7 +43,8 @@ class PlatformJourneyTest extends BrowserJourney {
         page.getByLabel("Full name").fill("Pat Practitioner");
         page.getByLabel("Role").selectOption("PRACTITIONER");
         page.getByLabel("Seaside Community Mental Health Team").check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
+        // Enter in a field invites, as the button at the end of the form does (not the record search on the way).
+        page.getByLabel("Username").press("Enter");
         assertThat(page.locator("#invitation-link")).containsText("/account/activate/");
         checkAccessibility();
         String invitation = page.locator("#invitation-link").textContent().trim();
@@ -78,8 +79,9 @@ class PlatformJourneyTest extends BrowserJourney {
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter at least 2 letters of the name");
         checkAccessibility();
         // "Sam" finds many, Sam Example among them, shown but not to be chosen: Sam already has an account.
+        // Enter in a search field searches.
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sam");
-        search.click();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).press("Enter");
         assertThat(page.locator("#find-taken")).containsText("Sam Example");
         assertThat(page.locator("#find-taken")).containsText("Already has an account (serviceuser, Active)");
         assertThat(page.getByLabel("Jo Sampleton")).isVisible();

@@ -275,6 +275,18 @@ class ContentPreviewTest extends DatabaseTest {
     }
 
     @Test
+    void wordingLeftWaitingForADayIsDroppedWhenTheUploadPageIsOpenedEvenIfNobodyOpensItsPreview() throws Exception {
+        String preview = upload(wemwbs("[Forgotten wording]"), "wemwbs-forgotten.json", "admin");
+        jdbc.sql("update instrument_content_import set expires_at = now() - interval '1 minute' where id = ?")
+                .param(id(preview)).update();
+
+        mvc.perform(get("/admin/instruments/content").with(as("admin"))).andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select status || ' ' || (content is null) from instrument_content_import where id = ?")
+                .param(id(preview)).query(String.class).single()).isEqualTo("EXPIRED true");
+    }
+
+    @Test
     void eachInstrumentOfAFileHasItsOwnPreviewOneAfterTheOther() throws Exception {
         ObjectNode bundle = JSON.createObjectNode().put("format", "refocus-instrument-content").put("formatVersion", 1);
         bundle.putArray("contents").add(JSON.readTree(ContentFiles.demo("dialog"))).add(JSON.readTree(wemwbs("[Bundle wording]")));

@@ -86,6 +86,35 @@ class RepeatingScheduleTest extends DatabaseTest {
                         + "questionnaires page, then assign it again.");
     }
 
+    @Test
+    void duplicatesAssignedByAnEarlierReleaseAreStoppedByTheUpgradeKeepingTheOneDueSoonestWithAnAuditEntry()
+            throws Exception {
+        long practitioner = jdbc.sql("select id from account where username = ?").param(caseload.practitioner())
+                .query(Long.class).single();
+        long[] ids = new long[3];
+        LocalDate[] due = {today.plusDays(9), today.plusDays(2), today.plusDays(30)};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = jdbc.sql("""
+                    insert into measure_schedule (person_id, instrument_code, completion, first_due_on, every_months,
+                        next_due_on, status, created_by, updated_by)
+                    values (?, 'swemwbs', 'WITH_STAFF', ?, 3, ?, 'ACTIVE', ?, ?) returning id""")
+                    .params(caseload.person(), due[i], due[i], practitioner, practitioner).query(Long.class).single();
+        }
+
+        jdbc.sql(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/resources/db/migration/V28__measure_schedule_duplicates.sql"))).update();
+
+        assertThat(jdbc.sql("select id || ' ' || status from measure_schedule where person_id = ? order by id")
+                .param(caseload.person()).query(String.class).list())
+                .containsExactly(ids[0] + " STOPPED", ids[1] + " ACTIVE", ids[2] + " STOPPED");
+        assertThat(jdbc.sql("""
+                select detail from audit_entry where record_type = 'measure_schedule' and person_id = ?
+                and actor_username = 'system' order by record_id""").param(caseload.person()).query(String.class).list())
+                .containsExactly("stopped: the same questionnaire was already assigned as schedule " + ids[1]
+                        + " (migration V28)", "stopped: the same questionnaire was already assigned as schedule "
+                        + ids[1] + " (migration V28)");
+    }
+
     private static String day(LocalDate date) {
         return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
     }

@@ -111,9 +111,14 @@ public class PendingContentImports {
                 .query(this::pending).list();
     }
 
-    /** The current administrator's uploaded wording still waiting for a decision, oldest first. */
-    @Transactional(readOnly = true)
+    /**
+     * The current administrator's uploaded wording still waiting for a decision, oldest first. Wording that
+     * waited more than a day, anyone's, is dropped first: nothing runs on a timer, and the upload page is
+     * where administrators come back to.
+     */
+    @Transactional
     public List<Pending> waiting() {
+        expireOld();
         return jdbc.sql(SELECT + " where created_by = ? and status = 'PENDING' and expires_at > now() order by id")
                 .param(administrator().accountId()).query(this::pending).list();
     }

@@ -20,12 +20,23 @@ final class Recurrence {
      * @return the first due day after {@code dueOn} and after {@code completedOn}
      */
     static LocalDate nextDueOn(LocalDate firstDueOn, int everyMonths, LocalDate dueOn, LocalDate completedOn) {
+        // A due day off the schedule's own days (moved by an earlier release, which let month ends drift)
+        // counts as the schedule's start from now on, so the next one is a whole interval later, not days.
+        LocalDate from = isDueDay(firstDueOn, everyMonths, dueOn) ? firstDueOn : dueOn;
         LocalDate next;
         long k = 0;
         do {
             k++;
-            next = firstDueOn.plusMonths(k * everyMonths);
+            next = from.plusMonths(k * everyMonths);
         } while (!next.isAfter(dueOn) || !next.isAfter(completedOn));
         return next;
+    }
+
+    private static boolean isDueDay(LocalDate firstDueOn, int everyMonths, LocalDate day) {
+        LocalDate due = firstDueOn;
+        for (long k = 1; due.isBefore(day); k++) {
+            due = firstDueOn.plusMonths(k * everyMonths);
+        }
+        return due.equals(day);
     }
 }

@@ -25,6 +25,12 @@ class RecurrenceTest {
         "2028-01-31, 1, 2028-01-31, 2028-01-31, 2028-02-29",
         "2026-08-31, 6, 2026-08-31, 2026-08-20, 2027-02-28",
         "2026-08-31, 6, 2027-02-28, 2027-02-28, 2027-08-31",
+        // A due day that drifted under an earlier release (the 28th of a schedule first due on the 31st) moves
+        // on a whole interval, not to the 30th of the same month.
+        "2026-01-31, 1, 2026-11-28, 2026-11-28, 2026-12-28",
+        "2026-01-31, 3, 2026-10-28, 2026-10-20, 2027-01-28",
+        // A due day before the first one (never stored, but harmless) is its own start.
+        "2026-12-01, 3, 2026-11-01, 2026-11-01, 2027-02-01",
     })
     void aResponseMovesTheScheduleOnToTheFirstDueDayAfterTheOneItCountedTowardsAndAfterItWasCompleted(
             LocalDate first, int every, LocalDate due, LocalDate completed, LocalDate next) {
