@@ -58,9 +58,9 @@ class MessageTextsTest {
         assertThat(format(texts, "measures.absent.TOO_MANY_ITEMS_MISSING", 2, 7))
                 .startsWith("No score this time. 2 of the 7 questions this score needs were skipped,");
         assertThat(format(texts, "measures.import.failedText", 1, 300_001))
-                .startsWith("1 of the 300,001 rows has a problem.");
+                .startsWith("1 of the 300,001 rows has a problem. Correct it and import");
         assertThat(format(texts, "measures.import.failedText", 2_500, 300_001))
-                .startsWith("2,500 of the 300,001 rows have problems.");
+                .startsWith("2,500 of the 300,001 rows have problems. Correct them and import");
     }
 
     private static String format(Properties texts, String key, Object... arguments) {
