@@ -140,6 +140,9 @@ class EveryPageAccessibilityTest extends BrowserJourney {
             visit("/admin/instruments", "admin"),
             visit("/admin/instruments/{id}", "admin",
                     "select id from instrument_version where code = 'qpr-15' and not superseded order by id desc limit 1"),
+            // INSPIRE too: its item keys are the longest (support_01_matters), the widest table at 320 px.
+            visit("/admin/instruments/{id}", "admin",
+                    "select id from instrument_version where code = 'inspire' and not superseded order by id desc limit 1"),
             visit("/admin/instruments/content", "admin"),
             visit("/admin/life-domains", "admin"),
             visit("/admin/life-domains/new", "admin"),

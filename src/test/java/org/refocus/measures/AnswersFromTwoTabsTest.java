@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -159,10 +160,40 @@ class AnswersFromTwoTabsTest extends DatabaseTest {
         String result = "/measures/responses/" + response();
 
         send(questions, last, rest, "submit", caseload.personUser()).andExpect(redirectedUrl(result));
-        send(questions, last, rest, "submit", caseload.personUser()).andExpect(redirectedUrl(result));
+        // The second click sends what was submitted: nothing to say about it.
+        send(questions, last, rest, "submit", caseload.personUser()).andExpect(redirectedUrl(result))
+                .andExpect(flash().attributeCount(0));
 
         assertThat(jdbc.sql("select status from measure_response where id = ?").param(response()).query(String.class)
                 .single()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void answersSentAfterAnotherTabSubmittedAreNotSavedAndThePersonIsToldSo() throws Exception {
+        String questions = start(caseload.personUser());
+        Map<String, String> tabB = opened(questions + "?page=2", caseload.personUser());
+        Map<String, String> rest = new LinkedHashMap<>();
+        for (int i = 9; i <= 15; i++) {
+            rest.put("qpr_%02d".formatted(i), "2");
+        }
+        String result = "/measures/responses/" + response();
+        send(questions, opened(questions + "?page=2", caseload.personUser()), rest, "submit", caseload.personUser())
+                .andExpect(redirectedUrl(result));
+
+        rest.put("qpr_09", "4");
+        MockHttpServletRequestBuilder late = post(questions).param("action", "later");
+        tabB.forEach(late::param);
+        rest.forEach((key, value) -> late.param("answers[" + key + "]", value));
+        // The redirect's one-time message travels in the session, which its cookie names.
+        jakarta.servlet.http.Cookie session = mvc.perform(late.with(csrf()).with(as(caseload.personUser())))
+                .andExpect(redirectedUrl(result))
+                .andExpect(flash().attribute("problem", "measures.questions.alreadySubmitted")).andReturn()
+                .getResponse().getCookie("SESSION");
+        assertThat(answers()).containsEntry("qpr_09", 2);
+        String page = mvc.perform(get(result).cookie(session).with(as(caseload.personUser())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("This questionnaire was already submitted, in another tab or by someone else, so the "
+                + "answers you just sent were not saved");
     }
 
     @Test

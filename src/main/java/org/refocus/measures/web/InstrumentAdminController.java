@@ -109,6 +109,9 @@ class InstrumentAdminController {
         model.addAttribute("notCarried", current.isPresent() ? null : library.notCarriedOver(id).map(n ->
                 texts.text("measures.admin.notCarried", n.version(), String.join("; ", n.problems()))).orElse(null));
         model.addAttribute("items", items);
+        InstrumentDefinition scoredWith = library.scoringVersion(id).definition();
+        model.addAttribute("scoredWith", scoredWith.version().equals(d.version()) ? null
+                : texts.text("measures.admin.scoredWith", scoredWith.reference(), d.version()));
         model.addAttribute("policy", texts.text("measures.policy." + d.missingDataPolicy().mode().name(),
                 d.missingDataPolicy().maxMissingItems()));
         model.addAttribute("history", history.stream().map(c -> new ContentRow(c.id(),

@@ -119,6 +119,10 @@ class ResponseController {
             BindingResult agreementResult, Model model, RedirectAttributes redirect) {
         ResponseView response = responses.find(id);
         if (!responses.mayAnswer(response)) {
+            if (response.completed() && answersDifferFromStored(params, response)) {
+                // Submitted meanwhile (another tab, or someone else): a completed response is never edited.
+                redirect.addFlashAttribute("problem", "measures.questions.alreadySubmitted");
+            }
             return "redirect:/measures/responses/" + id;
         }
         Optional<MeasureSchedules.PausedPerson> pause = responses.agreementNeeded(response);
@@ -244,6 +248,14 @@ class ResponseController {
         model.addAttribute("history", history);
         model.addAttribute("staffView", staffView);
         return RESPONSE_VIEW;
+    }
+
+    /** Whether the page sent an answer that is not the one stored (a second click of Submit sends the same). */
+    private static boolean answersDifferFromStored(Map<String, String> params, ResponseView response) {
+        return params.entrySet().stream()
+                .filter(p -> p.getKey().startsWith("answers[") && p.getKey().endsWith("]") && !p.getValue().isBlank())
+                .anyMatch(p -> !java.util.Objects.equals(tryParse(p.getValue()),
+                        response.answers().get(p.getKey().substring("answers[".length(), p.getKey().length() - 1))));
     }
 
     private String agreementPage(ResponseView response, MeasureSchedules.PausedPerson pause, Map<String, String> going,

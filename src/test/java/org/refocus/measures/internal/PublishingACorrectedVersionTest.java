@@ -111,6 +111,11 @@ class PublishingACorrectedVersionTest extends DatabaseTest {
         mvc.perform(post("/admin/instruments/" + qpr15v1 + "/rescore").param("scoringVersionId", Long.toString(qpr15v2))
                 .param("reason", REASON).with(csrf()).with(as("admin"))).andExpect(redirectedUrl("/admin/instruments/" + qpr15v1));
         assertThat(scores(sibling)).isEqualTo("{45}");
+        // The old version's page says so, for whoever looks at it later.
+        assertThat(page("/admin/instruments/" + qpr15v1, "admin", "admin-instrument-rescored"))
+                .contains("Scored with").contains("The corrected rules of qpr-15 v2. The responses to version 1 were "
+                        + "re-scored with them, and responses to version 1 completed or imported from now on are scored "
+                        + "with them too, so that all of them compare.");
 
         // Going on with it, the questions page gives the rule that will score it: version 2's.
         assertThat(page("/measures/responses/" + underWay + "/questions?page=2", "coordinator",
