@@ -187,6 +187,45 @@ class RecoveryWebTest extends DatabaseTest {
     }
 
     @Test
+    void aCrisisContactChangedByTwoPeopleKeepsTheFirstAndARefusedRemovalIsNotCalledASuccess() throws Exception {
+        mvc.perform(post("/people/" + sam + "/crisis-contacts").with(as("coordinator")).with(csrf())
+                .param("name", "Conflict Test Contact").param("phone", "07700 900123")).andExpect(status().is3xxRedirection());
+        long contact = jdbc.sql("select id from recovery_crisis_contact where person_id = ? and name = ?")
+                .params(sam, "Conflict Test Contact").query(Long.class).single();
+        String seen = version("recovery_crisis_contact", contact);
+        try {
+            mvc.perform(post("/recovery/crisis-contacts/" + contact).with(as("serviceuser")).with(csrf())
+                    .param("name", "Conflict Test Contact").param("phone", "07700 900456").param("version", seen))
+                    .andExpect(status().is3xxRedirection());
+
+            // Cora's change, from a page opened before Sam's: refused, with both versions on the page.
+            String page = mvc.perform(post("/recovery/crisis-contacts/" + contact).with(as("coordinator")).with(csrf())
+                    .param("name", "Conflict Test Contact").param("phone", "07700 900789").param("version", seen))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("Someone else saved a change to this", "07700 900456", "07700 900789");
+            assertThat(phone(contact)).isEqualTo("07700 900456");
+
+            // Removing it from that old page: nothing removed, and the banner says so as "Important".
+            jakarta.servlet.http.Cookie session = mvc.perform(post("/recovery/crisis-contacts/" + contact + "/remove")
+                    .with(as("coordinator")).with(csrf()).param("version", seen))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+            assertThat(jdbc.sql("select removed from recovery_crisis_contact where id = ?").param(contact)
+                    .query(Boolean.class).single()).isFalse();
+            String after = mvc.perform(get("/people/" + sam + "/preferences").cookie(session).with(as("coordinator")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(after).contains("Nothing has been removed").contains(">Important<").doesNotContain(">Success<");
+        } finally {
+            mvc.perform(post("/recovery/crisis-contacts/" + contact + "/remove").with(as("coordinator")).with(csrf())
+                    .param("version", version("recovery_crisis_contact", contact)));
+        }
+    }
+
+    private String phone(long contact) {
+        return jdbc.sql("select phone from recovery_crisis_contact where id = ?").param(contact).query(String.class)
+                .single();
+    }
+
+    @Test
     void thePersonChangesTheirOwnWordsButNotStaffNotesOrStaffRecords() throws Exception {
         long staffNote = fixtures.staffPreference(sam);
         mvc.perform(get("/recovery/preferences/" + staffNote).with(as("serviceuser"))).andExpect(status().isForbidden());

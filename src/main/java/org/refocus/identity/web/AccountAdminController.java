@@ -178,7 +178,7 @@ class AccountAdminController {
             accounts.deactivate(id);
             redirect.addFlashAttribute("flash", "account.deactivated");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "account.cannotDeactivateSelf");
+            redirect.addFlashAttribute("notice", "account.cannotDeactivateSelf");
         }
         return "redirect:/admin/accounts/" + id;
     }

@@ -346,7 +346,7 @@ class GoalsController {
             goals.markStep(id, done, version);
             redirect.addFlashAttribute("flash", done ? "recovery.step.done" : "recovery.step.notDone");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "recovery.step.conflict");
+            redirect.addFlashAttribute("notice", "recovery.step.conflict");
         }
         return "plan".equals(back) ? "redirect:/people/" + personId + "/plan#goal-" + step.goalId()
                 : "redirect:/recovery/goals/" + step.goalId() + "#steps";

@@ -98,7 +98,7 @@ class ValuesController {
             values.moveValue(id, "up".equals(direction), version);
             redirect.addFlashAttribute("flash", "recovery.value.moved");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "recovery.value.moveConflict");
+            redirect.addFlashAttribute("notice", "recovery.value.moveConflict");
         }
         return "redirect:/people/" + personId + "/values";
     }
@@ -335,7 +335,7 @@ class ValuesController {
             remove.run();
             redirect.addFlashAttribute("flash", doneKey);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flash", "recovery.removeConflict");
+            redirect.addFlashAttribute("notice", "recovery.removeConflict");
         }
         return "redirect:" + back;
     }
