@@ -88,6 +88,24 @@ class RecoveryWebTest extends DatabaseTest {
     }
 
     @Test
+    void theCrisisCardIsOnThePersonsOwnPageForStaffAndForThePersonAndItsReadIsAudited() throws Exception {
+        var contact = jdbc.sql("select name, phone from recovery_crisis_contact where person_id = ? and phone is not null "
+                + "order by id limit 1").param(sam).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        String tel = "tel:" + contact[1].replaceAll("[^0-9+]", "");
+        long before = audit("VIEWED", "recovery_crisis_contact", "coordinator");
+        for (String who : new String[] {"coordinator", "serviceuser"}) {
+            String page = mvc.perform(get("/people/" + sam).with(as(who))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(page).as(who).contains("id=\"crisis-contacts\"", contact[0], "href=\"" + tel + "\"",
+                    "call 999");
+            assertThat(page.indexOf("id=\"crisis-contacts\"")).as("above the links to the record")
+                    .isLessThan(page.indexOf("nhsuk-card--clickable"));
+        }
+        assertThat(audit("VIEWED", "recovery_crisis_contact", "coordinator")).isEqualTo(before + 1);
+        mvc.perform(get("/people/" + sam).with(as("teamlead"))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void readsOfThePlanAreAuditedAsReadsOfThePerson() throws Exception {
         long before = audit("VIEWED", "recovery_plan", "coordinator");
         mvc.perform(get("/people/" + sam + "/plan").with(as("coordinator"))).andExpect(status().isOk());

@@ -143,8 +143,10 @@ class PlatformPagesTest extends DatabaseTest {
     void everyPageOfAPersonUsingServicesSaysNobodyWatchesItAndWhereToGetHelpNow() throws Exception {
         long sam = jdbc.sql("select person_id from account where username = 'serviceuser'").query(Long.class).single();
         String notWatched = "Nobody watches REFOCUS all the time";
-        for (String path : List.of("/people/" + sam + "/plan", "/people/" + sam + "/measures", "/people/" + sam + "/goals",
-                "/projects", "/people/" + sam + "/resources")) {
+        long response = jdbc.sql("select min(id) from measure_response where person_id = ? and status = 'COMPLETED'")
+                .param(sam).query(Long.class).single();
+        for (String path : List.of("/people/" + sam, "/people/" + sam + "/plan", "/people/" + sam + "/measures",
+                "/measures/responses/" + response, "/people/" + sam + "/goals", "/projects", "/people/" + sam + "/resources")) {
             String html = mvc.perform(get(path).with(as("serviceuser"))).andExpect(status().isOk()).andReturn()
                     .getResponse().getContentAsString();
             assertThat(html).as(path).contains(notWatched).contains("NHS 111").contains("call 999")
