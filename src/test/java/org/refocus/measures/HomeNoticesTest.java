@@ -63,6 +63,33 @@ class HomeNoticesTest extends DatabaseTest {
         assertThat(home("coordinator")).doesNotContain("Noor Test");
     }
 
+    @Test
+    void twoPeopleOfOneNameAreToldApartOnTheDueListByTheirDateOfBirth() throws Exception {
+        OwnCaseload caseload = OwnCaseload.create(jdbc, "Alex");
+        long namesake = jdbc.sql("""
+                insert into person (given_name, family_name, date_of_birth, team_id, care_coordinator_id)
+                select given_name, family_name, date '1991-07-03', team_id, care_coordinator_id from person where id = ?
+                returning id""").param(caseload.person()).query(Long.class).single();
+        for (long person : new long[] {caseload.person(), namesake}) {
+            jdbc.sql("""
+                    insert into measure_schedule (person_id, instrument_code, completion, first_due_on, next_due_on, status)
+                    values (?, 'qpr-15', 'SELF', date '2026-01-05', date '2026-01-05', 'ACTIVE')""").param(person).update();
+        }
+        mvc.perform(post("/people/" + namesake + "/measures/pause").param("reason", "")
+                .with(csrf()).with(user(users.loadUserByUsername(caseload.practitioner()))));
+        String due = HtmlUtils.htmlUnescape(mvc.perform(get("/measures/due")
+                .with(user(users.loadUserByUsername(caseload.practitioner())))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(due).contains("<a href=\"/people/" + caseload.person() + "/measures\">Alex Test</a><span "
+                        + "class=\"nhsuk-body-s nhsuk-u-display-block nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0\">"
+                        + "Born 29 Feb 1984</span>")
+                .contains("<a href=\"/people/" + namesake + "/measures\">Alex Test</a><span "
+                        + "class=\"nhsuk-body-s nhsuk-u-display-block nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0\">"
+                        + "Born 3 Jul 1991</span>")
+                .contains("<a href=\"/people/" + namesake + "/measures\">Alex Test</a> <span class=\"nhsuk-u-secondary-text-colour\">"
+                        + "(Born 3 Jul 1991)</span>");
+    }
+
     private String home(String username) throws Exception {
         return HtmlUtils.htmlUnescape(mvc.perform(get("/").with(user(users.loadUserByUsername(username)))).andReturn()
                 .getResponse().getContentAsString());

@@ -192,13 +192,13 @@ public class MeasureSchedules {
 
     // ---------------------------------------------------------------- due lists
 
-    /** One measure due for one person. */
-    public record DueItem(long scheduleId, long personId, String personName, String instrumentCode,
+    /** One measure due for one person; {@code personBorn} (null if not recorded) tells apart two of one name. */
+    public record DueItem(long scheduleId, long personId, String personName, LocalDate personBorn, String instrumentCode,
             LocalDate dueOn, boolean overdue, String completion, boolean paused) {
     }
 
     /** Someone who has paused measurement, as their practitioner is told. */
-    public record PausedPerson(long personId, String personName, Instant since, String reason) {
+    public record PausedPerson(long personId, String personName, LocalDate personBorn, Instant since, String reason) {
     }
 
     public record DueList(List<DueItem> items, List<PausedPerson> paused, LocalDate until) {
@@ -221,8 +221,11 @@ public class MeasureSchedules {
             jdbc.sql("select person_id, since, reason from measurement_pause where paused and person_id in (:ids) "
                             + "order by since desc")
                     .param("ids", reachable.keySet())
-                    .query((rs, n) -> new PausedPerson(rs.getLong(1), reachable.get(rs.getLong(1)).fullName(),
-                            rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                    .query((rs, n) -> {
+                        PersonSummary person = reachable.get(rs.getLong(1));
+                        return new PausedPerson(person.id(), person.fullName(), person.dateOfBirth(),
+                                rs.getTimestamp(2).toInstant(), rs.getString(3));
+                    })
                     .list().forEach(p -> {
                         pauses.put(p.personId(), p);
                         paused.add(p);
@@ -236,7 +239,8 @@ public class MeasureSchedules {
                     .query((rs, n) -> {
                         long personId = rs.getLong(2);
                         LocalDate due = rs.getDate(4).toLocalDate();
-                        return new DueItem(rs.getLong(1), personId, reachable.get(personId).fullName(),
+                        PersonSummary person = reachable.get(personId);
+                        return new DueItem(rs.getLong(1), personId, person.fullName(), person.dateOfBirth(),
                                 rs.getString(3), due, due.isBefore(today), rs.getString(5),
                                 pauses.containsKey(personId));
                     }).list().forEach(items::add);
@@ -264,7 +268,7 @@ public class MeasureSchedules {
     public Optional<PausedPerson> pauseOf(long personId) {
         return jdbc.sql("select person_id, since, reason from measurement_pause where person_id = ? and paused")
                 .param(personId)
-                .query((rs, n) -> new PausedPerson(rs.getLong(1), null, rs.getTimestamp(2).toInstant(),
+                .query((rs, n) -> new PausedPerson(rs.getLong(1), null, null, rs.getTimestamp(2).toInstant(),
                         rs.getString(3)))
                 .optional();
     }

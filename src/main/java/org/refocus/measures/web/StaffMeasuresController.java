@@ -43,11 +43,12 @@ class StaffMeasuresController {
         this.texts = texts;
     }
 
-    record DueRow(long personId, String personName, String instrumentName, String due, boolean overdue,
+    /** {@code born}: null if not recorded; shown under the name so that two people of one name are told apart. */
+    record DueRow(long personId, String personName, java.time.LocalDate born, String instrumentName, String due, boolean overdue,
             String completion, boolean paused) {
     }
 
-    record PausedRow(long personId, String personName, String since, String reason) {
+    record PausedRow(long personId, String personName, java.time.LocalDate born, String since, String reason) {
     }
 
     /** @param scoredDifferently null, or what says how many responses are not in the means and why */
@@ -64,11 +65,11 @@ class StaffMeasuresController {
         MeasureSchedules.DueList list = schedules.due(effective, MeasureSchedules.DUE_SOON_DAYS);
         model.addAttribute("scope", effective.name());
         model.addAttribute("until", MeasureTexts.DAY.format(list.until()));
-        model.addAttribute("items", list.items().stream().map(i -> new DueRow(i.personId(), i.personName(),
+        model.addAttribute("items", list.items().stream().map(i -> new DueRow(i.personId(), i.personName(), i.personBorn(),
                 library.catalogue().find(i.instrumentCode()).map(InstrumentDefinition::shortName).orElse(i.instrumentCode()),
                 MeasureTexts.DAY.format(i.dueOn()), i.overdue(), texts.text("measures.completion." + i.completion()),
                 i.paused())).toList());
-        model.addAttribute("paused", list.paused().stream().map(p -> new PausedRow(p.personId(), p.personName(),
+        model.addAttribute("paused", list.paused().stream().map(p -> new PausedRow(p.personId(), p.personName(), p.personBorn(),
                 MeasureTexts.day(p.since()), p.reason())).toList());
         model.addAttribute("teams", myTeams());
         return DUE_VIEW;
