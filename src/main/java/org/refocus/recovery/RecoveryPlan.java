@@ -88,9 +88,21 @@ public record RecoveryPlan(PersonSummary person, boolean viewerIsThePerson, List
         }
     }
 
-    /** Whether the crisis section is the person's advance statement; {@code id} is null until saved once. */
+    /**
+     * Whether the crisis section is the person's advance statement; {@code id} is null until saved once.
+     * {@code lastChange} is the latest change to any part of the crisis section (who to contact, what
+     * helps and what does not, this page), removals included, or null if none is recorded.
+     */
     public record CrisisPlan(Long id, boolean advanceStatement, LocalDate madeOn, String anythingElse,
-            Authorship by, int version) {
+            Authorship by, int version, LastChange lastChange) {
+    }
+
+    /** When a part of the plan was last changed and by whom (a display name, or the person's name). */
+    public record LastChange(java.time.Instant at, String by, boolean byThePerson) {
+
+        public java.time.ZonedDateTime local() {
+            return at.atZone(java.time.ZoneId.of("Europe/London"));
+        }
     }
 
     public record LifeDomain(long id, String code, String name, String prompt, int position, boolean active,

@@ -106,6 +106,52 @@ class RecoveryWebTest extends DatabaseTest {
     }
 
     @Test
+    void theCrisisSectionSaysWhenAnyPartOfItLastChangedAndByWhom() throws Exception {
+        org.refocus.testing.OwnCaseload own = org.refocus.testing.OwnCaseload.create(jdbc, "Rosa");
+        String staff = own.practitioner();
+        assertThat(personPage(own.person(), staff)).doesNotContain("Crisis plan last changed");
+
+        mvc.perform(post("/people/" + own.person() + "/crisis-contacts").with(as(staff)).with(csrf())
+                .param("name", "Jo").param("phone", "07700 900461")).andExpect(status().is3xxRedirection());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        assertThat(personPage(own.person(), staff)).contains("Crisis plan last changed on " + today + " by Test Practitioner.");
+
+        backdate(own.person());
+        mvc.perform(post("/people/" + own.person() + "/preferences").with(as(own.personUser())).with(csrf())
+                .param("area", "CRISIS_HELPS").param("words", "A quiet room and my music")).andExpect(status().is3xxRedirection());
+        assertThat(personPage(own.person(), staff)).contains("Crisis plan last changed on " + today + " by Rosa.");
+        assertThat(mvc.perform(get("/people/" + own.person() + "/plan").with(as(own.personUser()))).andReturn()
+                .getResponse().getContentAsString()).contains("Crisis plan last changed on " + today + " by you.");
+
+        // Moving that preference out of the crisis section changes the crisis section too.
+        backdate(own.person());
+        long preference = fixtures.first("recovery_preference", own.person());
+        mvc.perform(post("/recovery/preferences/" + preference).with(as(staff)).with(csrf()).param("area", "THERAPIES")
+                .param("words", "A quiet room and my music").param("version", String.valueOf(
+                        fixtures.version("recovery_preference", preference)))).andExpect(status().is3xxRedirection());
+        assertThat(personPage(own.person(), staff)).contains("Crisis plan last changed on " + today + " by Test Practitioner.");
+
+        // A change elsewhere in the plan does not.
+        backdate(own.person());
+        mvc.perform(post("/recovery/preferences/" + preference).with(as(staff)).with(csrf()).param("area", "THERAPIES")
+                .param("words", "Music groups").param("version", String.valueOf(
+                        fixtures.version("recovery_preference", preference)))).andExpect(status().is3xxRedirection());
+        assertThat(personPage(own.person(), staff)).contains("Crisis plan last changed on 5 January 2026 by ");
+    }
+
+    private String personPage(long person, String username) throws Exception {
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(mvc.perform(get("/people/" + person).with(as(username)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    /** Every saved version of the person's plan so far as if saved on 5 January 2026. */
+    private void backdate(long person) {
+        jdbc.sql("update recovery_revision set changed_at = timestamptz '2026-01-05 12:00 Europe/London' where person_id = ?")
+                .param(person).update();
+    }
+
+    @Test
     void readsOfThePlanAreAuditedAsReadsOfThePerson() throws Exception {
         long before = audit("VIEWED", "recovery_plan", "coordinator");
         mvc.perform(get("/people/" + sam + "/plan").with(as("coordinator"))).andExpect(status().isOk());

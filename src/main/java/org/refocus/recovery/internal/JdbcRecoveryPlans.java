@@ -35,6 +35,7 @@ import org.refocus.recovery.RecoveryPlan.CrisisContact;
 import org.refocus.recovery.RecoveryPlan.CrisisPlan;
 import org.refocus.recovery.RecoveryPlan.DomainPair;
 import org.refocus.recovery.RecoveryPlan.GasScore;
+import org.refocus.recovery.RecoveryPlan.LastChange;
 import org.refocus.recovery.RecoveryPlan.Goal;
 import org.refocus.recovery.RecoveryPlan.LifeDomain;
 import org.refocus.recovery.RecoveryPlan.Preference;
@@ -234,12 +235,14 @@ class JdbcRecoveryPlans implements RecoveryPlans {
                         author(rs), rs.getInt("version"), mayWriteOwnWords))
                 .list();
 
+        LastChange crisisChanged = crisisLastChange(personId);
         CrisisPlan crisisPlan = jdbc.sql("select x.*, " + AUTHOR_COLUMNS + " from recovery_crisis_plan x"
                         + AUTHOR_JOINS + " where x.person_id = ?")
                 .param(personId)
                 .query((rs, n) -> new CrisisPlan(rs.getLong("id"), rs.getBoolean("advance_statement"),
-                        date(rs, "made_on"), rs.getString("anything_else"), author(rs), rs.getInt("version")))
-                .optional().orElse(new CrisisPlan(null, false, null, null, null, 0));
+                        date(rs, "made_on"), rs.getString("anything_else"), author(rs), rs.getInt("version"),
+                        crisisChanged))
+                .optional().orElse(new CrisisPlan(null, false, null, null, null, 0, crisisChanged));
 
         List<AssessmentHeader> assessments = jdbc.sql("""
                         select x.id, x.assessed_on, a.display_name from recovery_strengths_assessment x
@@ -364,5 +367,26 @@ class JdbcRecoveryPlans implements RecoveryPlans {
                 .query((rs, n) -> new Assessment(assessmentId, date(rs, "assessed_on"), rs.getString("agreed_summary"),
                         entries, author(rs), rs.getInt("version"), subject.isStaff()))
                 .optional().orElseThrow(() -> new NotFoundException(RecordType.STRENGTHS_ASSESSMENT.code()));
+    }
+
+    /**
+     * The latest saved version of any part of the crisis section, from the history: a crisis contact, the
+     * crisis plan page, or a preference about what helps or does not help in a crisis, before or after the
+     * change (so that one moved out of the crisis section counts too). {@code by} is null when it was the person.
+     */
+    private LastChange crisisLastChange(long personId) {
+        return jdbc.sql("""
+                        select r.changed_at, r.by_the_person, a.display_name from recovery_revision r
+                        left join account a on a.id = r.changed_by
+                        where r.person_id = ? and (r.record_type in ('recovery_crisis_contact', 'recovery_crisis_plan')
+                            or (r.record_type = 'recovery_preference' and (r.content->>'area' in ('CRISIS_HELPS', 'CRISIS_UNHELPFUL')
+                                or (select q.content->>'area' from recovery_revision q where q.record_type = r.record_type
+                                    and q.record_id = r.record_id and q.id < r.id order by q.id desc limit 1)
+                                    in ('CRISIS_HELPS', 'CRISIS_UNHELPFUL'))))
+                        order by r.id desc limit 1""")
+                .param(personId)
+                .query((rs, n) -> new LastChange(rs.getTimestamp(1).toInstant(),
+                        rs.getBoolean(2) ? null : rs.getString(3), rs.getBoolean(2)))
+                .optional().orElse(null);
     }
 }
