@@ -160,6 +160,62 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void aValueWithAControlCharacterIsARowProblemAndTheGoodRowsStoredAreReportedAsStored() throws IOException {
+        // A NUL byte (a binary or UTF-16 file, or a broken export) inside a cell was echoed into the row report;
+        // PostgreSQL refuses NUL in text, so the report failed after the good rows were committed and the job
+        // then said "Nothing was stored" while a response was stored, with no way to withdraw it.
+        long before = count();
+        ResponseImports.JobView job = imports.importNow(csv(HEADER, row(riverside, "2023-05-15", "3"),
+                row(riverside, "2023-05-16", "2").replaceFirst(",2$", ",2\0x")), "nul.csv", "qpr-15", false);
+        assertThat(job.status()).isEqualTo("SUCCEEDED");
+        assertThat(job.rowsImported()).isEqualTo(1);
+        assertThat(count()).isEqualTo(before + 1);
+        assertThat(imports.errors(job.id())).singleElement().satisfies(e -> {
+            assertThat(e.rowNumber()).isEqualTo(3);
+            assertThat(e.message()).isEqualTo("qpr_15: '2?x' is not a whole number.");
+        });
+    }
+
+    @Test
+    void aFileThatIsNotUtf8CsvTextIsRefusedWithWhatToDo() throws IOException {
+        Path file = Files.createTempFile(directory, "import", ".csv");
+        Files.writeString(file, HEADER + "\r\n" + row(riverside, "2023-06-15", "3") + "\r\n",
+                java.nio.charset.StandardCharsets.UTF_16LE);
+        long before = count();
+        ResponseImports.JobView job = imports.importNow(file, "unicode.txt", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(count()).isEqualTo(before);
+        assertThat(job.failure()).isEqualTo("The file is not CSV text saved as UTF-8. In your spreadsheet, save it as "
+                + "\"CSV UTF-8 (comma delimited)\" and import that file. Nothing was stored.");
+    }
+
+    @Test
+    void rowsOfOnlyCommasAndUnnamedEmptyColumnsAsSpreadsheetsSaveThemAreIgnored() throws IOException {
+        // Spreadsheets save cleared rows as ",,,," and formatted empty columns as trailing commas; both
+        // refused the whole file ("Column '' appears twice", "No one with this person_id…").
+        long before = count();
+        ResponseImports.JobView job = imports.importNow(csv(HEADER + ",,",
+                row(riverside, "2023-07-15", "3") + ",,", row(riverside, "2023-07-16", "2"),
+                ",".repeat(19), ",".repeat(17), ""), "excel.csv", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("SUCCEEDED");
+        assertThat(job.rowsRead()).isEqualTo(2);
+        assertThat(job.rowsImported()).isEqualTo(2);
+        assertThat(count()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aValueUnderAColumnWithoutAHeadingIsARowProblemNotDropped() throws IOException {
+        ResponseImports.JobView job = imports.importNow(csv(HEADER + ",",
+                row(riverside, "2023-08-15", "3") + ",4"), "unnamed.csv", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(imports.errors(job.id())).singleElement().satisfies(e -> {
+            assertThat(e.rowNumber()).isEqualTo(2);
+            assertThat(e.message()).isEqualTo("Column 19 has a value but no heading. Add its heading to the header "
+                    + "row, or clear the column.");
+        });
+    }
+
+    @Test
     void theSameFileImportedAgainIsRefusedSoThatNoResponseIsCountedTwice() throws IOException {
         // An import that failed stored nothing, so the same file may be imported once it is put right...
         Path file = csv(HEADER, row(riverside, "2024-06-01", "2"), row(riverside, "2024-09-01", "9"));

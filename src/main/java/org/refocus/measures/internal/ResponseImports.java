@@ -383,10 +383,14 @@ public class ResponseImports {
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
+    /**
+     * Marks the job failed, saying nothing was stored; never a job whose rows were committed (it succeeded,
+     * and its page must keep offering to withdraw them, even if its report could not be written after).
+     */
     private void failWhole(long jobId, String message) {
         ownTransaction.executeWithoutResult(s -> jdbc.sql("""
                 update measure_import_job set status = 'FAILED', failure = ?, finished_at = now(), updated_at = now(),
-                       version = version + 1 where id = ?""").params(message, jobId).update());
+                       version = version + 1 where id = ? and status <> 'SUCCEEDED'""").params(message, jobId).update());
     }
 
     /**
@@ -399,6 +403,10 @@ public class ResponseImports {
         try (CountingStream counting = new CountingStream(Files.newInputStream(file))) {
             CsvRows csv = new CsvRows(new InputStreamReader(counting, StandardCharsets.UTF_8));
             List<String> header = csv.next();
+            if (header != null && ImportColumns.notUtf8Text(header)) {
+                return new Counts(0, 0, 0, List.of(), "The file is not CSV text saved as UTF-8. In your spreadsheet, "
+                        + "save it as \"CSV UTF-8 (comma delimited)\" and import that file. Nothing was stored.");
+            }
             ImportColumns columns = header == null ? null : ImportColumns.of(header, d);
             if (columns == null || columns.problem() != null) {
                 String problem = columns == null ? "The file is empty." : columns.problem();
@@ -424,13 +432,14 @@ public class ResponseImports {
                 LocalDate today = LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
                 for (List<String> row = csv.next(); row != null; row = csv.next()) {
                     rowNumber++;
-                    if (row.size() == 1 && row.get(0) != null && row.get(0).isBlank()) {
+                    if (ImportColumns.isEmpty(row)) {
                         continue;
                     }
                     read++;
                     RowCheck check = new RowCheck(rowNumber, errors);
-                    if (row.size() != columns.count()) {
-                        check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
+                    String shape = columns.shapeProblem(row);
+                    if (shape != null) {
+                        check.add(null, shape);
                     } else {
                         Long personId = columns.person(row, job.reach(), check);
                         columns.checkBirthDate(row, personId, job.reach(), check);
