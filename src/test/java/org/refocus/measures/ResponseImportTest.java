@@ -216,6 +216,24 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void anEmptyFileIsToldApartFromNoFileChosen() throws Exception {
+        // Both said "Choose a CSV file", which reads as if the choice was lost.
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/measures/imports").file(new org.springframework.mock.web.MockMultipartFile("file",
+                                "export.csv", "text/csv", new byte[0])).param("instrument", "qpr-15")
+                        .param("allOrNothing", "true")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("The file you chose is empty. Check that it was saved with its rows, then choose it again.")
+                .doesNotContain("Choose a CSV file<");
+        String none = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/measures/imports").param("instrument", "qpr-15")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(none).contains("Choose a CSV file").doesNotContain("is empty");
+    }
+
+    @Test
     void theSameFileImportedAgainIsRefusedSoThatNoResponseIsCountedTwice() throws IOException {
         // An import that failed stored nothing, so the same file may be imported once it is put right...
         Path file = csv(HEADER, row(riverside, "2024-06-01", "2"), row(riverside, "2024-09-01", "9"));
