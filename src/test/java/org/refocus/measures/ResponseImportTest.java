@@ -148,6 +148,19 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void aFileOfAnotherQuestionnaireSaysWhichToChoose() throws IOException {
+        String qpr22 = "person_id,date_of_birth,completed_on," + IntStream.rangeClosed(1, 22)
+                .mapToObj(i -> String.format("qpr_%02d", i)).collect(Collectors.joining(","));
+        ResponseImports.JobView job = imports.importNow(csv(qpr22, riverside + "," + dob(riverside) + ",2023-09-15"
+                + ",1".repeat(22)), "qpr22.csv", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(imports.errors(job.id())).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("These are the columns of QPR-22 (qpr-22). If the file holds QPR-22 responses, import it "
+                        + "again choosing QPR-22 as the questionnaire.")
+                .contains("'qpr_16' is not an item"));
+    }
+
+    @Test
     void peopleCanBeNamedByNhsNumberAndQuotedCellsAreRead() throws IOException {
         String nhs = jdbc.sql("select nhs_number from person where id = ?").param(riverside).query(String.class).single();
         String spaced = nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);

@@ -409,7 +409,7 @@ public class ResponseImports {
             }
             ImportColumns columns = header == null ? null : ImportColumns.of(header, d);
             if (columns == null || columns.problem() != null) {
-                String problem = columns == null ? "The file is empty." : columns.problem();
+                String problem = columns == null ? "The file is empty." : anotherInstrument(header, d) + columns.problem();
                 return new Counts(0, 0, 0, List.of(new RowError(1, null, problem)),
                         "The header row does not fit " + d.reference() + ". Nothing was stored.");
             }
@@ -503,6 +503,18 @@ public class ResponseImports {
             return new Counts(read, withErrors, job.allOrNothing() && withErrors > 0 ? 0 : imported, errors, null,
                     rows.whilePaused());
         }
+    }
+
+    /** When the header fits another current questionnaire exactly, which one to choose instead (or ""). */
+    private String anotherInstrument(List<String> header, InstrumentDefinition chosen) {
+        for (InstrumentDefinition other : library.current()) {
+            if (!other.code().equals(chosen.code()) && ImportColumns.of(header, other).problem() == null) {
+                return "These are the columns of " + other.shortName() + " (" + other.code() + "). If the file holds "
+                        + other.shortName() + " responses, import it again choosing " + other.shortName()
+                        + " as the questionnaire. ";
+            }
+        }
+        return "";
     }
 
     private void progress(long jobId, int read, int withErrors, int percent) {
