@@ -128,7 +128,11 @@ class InstrumentApiTest extends DatabaseTest {
                 .andExpect(jsonPath("$.title").value("Invalid answers"))
                 .andExpect(jsonPath("$.detail").value(containsString("not valid JSON (line 1, column ")))
                 .andExpect(jsonPath("$.detail").value(containsString(
-                        "Send {\"answers\": {\"<itemKey>\": <response code>, ...}}.")));
+                        "Send {\"answers\": {\"<itemKey>\": <response code>, ...}}.")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("Source"))));
+        mvc.perform(score("qpr-15", qpr15(3) + " {}").with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("more after its JSON object (line 1, column ")));
         mvc.perform(score("qpr-15", "").with(as("coordinator")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("The body is empty.")));

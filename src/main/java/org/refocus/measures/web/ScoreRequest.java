@@ -11,7 +11,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +28,7 @@ record ScoreRequest(JsonNode answers, List<String> answeredTwice, String problem
 
     static final String SHAPE = "Send {\"answers\": {\"<itemKey>\": <response code>, ...}}.";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     static ScoreRequest read(String body) {
         if (body == null || body.isBlank()) {
@@ -42,7 +40,15 @@ record ScoreRequest(JsonNode answers, List<String> answeredTwice, String problem
         try {
             try (JsonParser parser = MAPPER.createParser(body)) {
                 Deque<Set<String>> names = new ArrayDeque<>();
+                int depth = 0;
+                boolean seenValue = false;
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (depth == 0 && seenValue) {
+                        return problem("The body has more after its JSON object" + where(parser.currentTokenLocation())
+                                + ". " + SHAPE);
+                    }
+                    seenValue = true;
+                    depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
                     if (token == JsonToken.START_OBJECT) {
                         names.push(new HashSet<>());
                     } else if (token == JsonToken.END_OBJECT) {
@@ -57,10 +63,11 @@ record ScoreRequest(JsonNode answers, List<String> answeredTwice, String problem
             }
             tree = MAPPER.readTree(body);
         } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 0 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return problem("The body is not valid JSON" + where + ": " + e.getOriginalMessage() + ". " + SHAPE);
+            // Jackson's own message, without its note on where the source was (given as line and column).
+            String message = e.getOriginalMessage();
+            int note = message.indexOf(" (start marker at");
+            message = (note < 0 ? message : message.substring(0, note)).lines().findFirst().orElse("").strip();
+            return problem("The body is not valid JSON" + where(e.getLocation()) + ": " + message + ". " + SHAPE);
         }
         if (!topLevelTwice.isEmpty()) {
             return problem("The body has '" + topLevelTwice.get(0) + "' more than once. " + SHAPE);
@@ -75,6 +82,10 @@ record ScoreRequest(JsonNode answers, List<String> answeredTwice, String problem
             }
         }
         return new ScoreRequest(tree.get("answers"), List.copyOf(twice), null);
+    }
+
+    private static String where(TokenStreamLocation at) {
+        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static ScoreRequest problem(String text) {
