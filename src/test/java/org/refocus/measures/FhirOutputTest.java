@@ -157,6 +157,24 @@ class FhirOutputTest extends DatabaseTest {
     }
 
     @Test
+    void searchResultsSayWhatWasSearchedAndWhereEachResourceLives() throws Exception {
+        // A searchset carries its self link and each entry its fullUrl, so that a receiving system can
+        // resolve the references between the resources (derivedFrom, questionnaire) without guessing a base.
+        long sam = fixtures.sam();
+        Bundle observations = read("/fhir/Observation?subject=Patient/" + sam, "coordinator", Bundle.class);
+        assertThat(observations.getLink("self").getUrl()).isEqualTo("http://localhost/fhir/Observation?subject=Patient/" + sam);
+        assertThat(observations.getEntry()).isNotEmpty().allSatisfy(e -> assertThat(e.getFullUrl())
+                .isEqualTo("http://localhost/fhir/Observation/" + e.getResource().getIdElement().getIdPart()));
+        Bundle responses = read("/fhir/QuestionnaireResponse?subject=Patient/" + sam, "coordinator", Bundle.class);
+        assertThat(responses.getEntry()).isNotEmpty().allSatisfy(e -> assertThat(e.getFullUrl())
+                .isEqualTo("http://localhost/fhir/QuestionnaireResponse/" + e.getResource().getIdElement().getIdPart()));
+        Bundle questionnaires = read("/fhir/Questionnaire", "researcher", Bundle.class);
+        assertThat(questionnaires.getLink("self").getUrl()).isEqualTo("http://localhost/fhir/Questionnaire");
+        assertThat(questionnaires.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl)
+                .contains("http://localhost/fhir/Questionnaire/qpr-15.1");
+    }
+
+    @Test
     void readsThroughFhirAreAudited() throws Exception {
         long sam = fixtures.sam();
         long response = fixtures.latestResult(sam, "qpr-15");
