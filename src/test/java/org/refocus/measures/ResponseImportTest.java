@@ -270,6 +270,27 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void aFileThatStoredNothingCanBeImportedAgainAndOneThatLeftRowsOutSaysWhatToDoWithThem() throws IOException {
+        // Valid rows only, and no row was valid (here the person is not on the importer's caseloads yet):
+        // nothing was stored, but the file was then refused for ever as "imported already (0 responses)".
+        Path nobody = csv(HEADER, row(hillview, "2024-10-01", "2"));
+        ResponseImports.JobView first = imports.importNow(nobody, "later.csv", "qpr-15", false);
+        assertThat(first.status()).isEqualTo("SUCCEEDED");
+        assertThat(first.rowsImported()).isZero();
+        ResponseImports.JobView again = imports.importNow(nobody, "later.csv", "qpr-15", false);
+        assertThat(again.failure()).isNull();
+        assertThat(imports.errors(again.id())).extracting(ResponseImports.RowError::field).containsExactly("person_id");
+
+        // A file that stored some rows and left others out is still refused, and says what to do with those.
+        Path some = csv(HEADER, row(riverside, "2024-10-02", "2"), row(hillview, "2024-10-02", "2"));
+        assertThat(imports.importNow(some, "some.csv", "qpr-15", false).rowsImported()).isEqualTo(1);
+        ResponseImports.JobView repeated = imports.importNow(some, "some.csv", "qpr-15", false);
+        assertThat(repeated.status()).isEqualTo("FAILED");
+        assertThat(repeated.failure()).contains("(1 response)").contains("1 row was left out of it then, with the "
+                + "problems listed on that import's page: put that row right in a file of its own and import that.");
+    }
+
+    @Test
     void twoIdenticalImportsRunningAtOnceStoreTheFileOnce() throws Exception {
         String[] lines = new String[3001];
         lines[0] = HEADER;

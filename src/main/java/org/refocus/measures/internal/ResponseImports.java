@@ -357,7 +357,8 @@ public class ResponseImports {
     }
 
     /**
-     * Marks the job succeeded in the same transaction as its rows. The database allows one successful
+     * Marks the job succeeded in the same transaction as its rows. A job that stored nothing (valid rows only,
+     * and none was) does not keep its file's digest: the file has not been imported, and may be once put right. The database allows one successful
      * import of a file per instrument version, so of two identical imports running at once the second
      * waits here for the first and then fails, and its rows are rolled back.
      */
@@ -366,10 +367,11 @@ public class ResponseImports {
             jdbc.sql("""
                     update measure_import_job set status = 'SUCCEEDED', rows_read = ?, rows_with_errors = ?,
                            rows_imported = ?, rows_while_paused = ?, rows_while_paused_listed = cast(? as integer[]),
+                           file_sha256 = case when ? > 0 then file_sha256 end,
                            finished_at = now(), updated_at = now(), version = version + 1
                     where id = ?""")
                     .params(result.read(), result.withErrors(), result.imported(), result.whilePaused().size(),
-                            listed(result.whilePaused()), job.jobId()).update();
+                            listed(result.whilePaused()), result.imported(), job.jobId()).update();
             return result;
         } catch (DuplicateKeyException e) {
             // The transaction is spoilt now; the earlier import is described once it has been rolled back.
