@@ -148,6 +148,18 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void aFileSeparatedBySemicolonsOrTabsSaysHowToSaveItWithCommas() throws IOException {
+        for (String separator : List.of(";", "\t")) {
+            ResponseImports.JobView job = imports.importNow(csv(HEADER.replace(",", separator),
+                    row(riverside, "2023-10-15", "3").replace(",", separator)), "semicolons.csv", "qpr-15", true);
+            assertThat(job.status()).isEqualTo("FAILED");
+            assertThat(imports.errors(job.id())).singleElement().satisfies(e -> assertThat(e.message()).isEqualTo(
+                    "The columns are separated by " + (separator.equals(";") ? "semicolons" : "tabs") + ", not commas. "
+                            + "In your spreadsheet, save the file as \"CSV UTF-8 (comma delimited)\" and import that."));
+        }
+    }
+
+    @Test
     void aFileOfAnotherQuestionnaireSaysWhichToChoose() throws IOException {
         String qpr22 = "person_id,date_of_birth,completed_on," + IntStream.rangeClosed(1, 22)
                 .mapToObj(i -> String.format("qpr_%02d", i)).collect(Collectors.joining(","));

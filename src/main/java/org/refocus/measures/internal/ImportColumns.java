@@ -22,6 +22,13 @@ record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIn
     static ImportColumns of(List<String> header, InstrumentDefinition d) {
         Map<String, Integer> index = new HashMap<>();
         List<String> problems = new ArrayList<>();
+        // A spreadsheet set to another list separator writes one long column.
+        String only = header.size() == 1 && header.get(0) != null ? header.get(0) : "";
+        if (only.contains(";") || only.contains("\t")) {
+            return new ImportColumns(1, -1, false, -1, -1, new Item[0], new int[0], new boolean[1],
+                    "The columns are separated by " + (only.contains(";") ? "semicolons" : "tabs") + ", not commas. In "
+                            + "your spreadsheet, save the file as \"CSV UTF-8 (comma delimited)\" and import that.");
+        }
         // Spreadsheets save formatted but empty columns with no heading; such a column is left out (a value
         // in it is a row problem, see shapeProblem).
         boolean[] unnamed = new boolean[header.size()];
