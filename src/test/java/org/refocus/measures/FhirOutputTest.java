@@ -175,6 +175,27 @@ class FhirOutputTest extends DatabaseTest {
     }
 
     @Test
+    void refusalsAreOperationOutcomesToo() throws Exception {
+        // Not signed in, or signed in without the right (a researcher): FHIR clients got Spring's own JSON or
+        // nothing, not the OperationOutcome the not-found and bad-search answers give.
+        MockHttpServletResponse anonymous = mvc.perform(get("/fhir/Observation?subject=Patient/1")).andReturn()
+                .getResponse();
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(anonymous.getContentType()).startsWith("application/fhir+json");
+        org.hl7.fhir.r4.model.OperationOutcome signIn = (org.hl7.fhir.r4.model.OperationOutcome)
+                parse(anonymous.getContentAsString());
+        assertThat(signIn.getIssueFirstRep().getCode()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueType.LOGIN);
+
+        MockHttpServletResponse researcher = fetch("/fhir/Observation?subject=Patient/1", "researcher");
+        assertThat(researcher.getStatus()).isEqualTo(403);
+        assertThat(researcher.getContentType()).startsWith("application/fhir+json");
+        org.hl7.fhir.r4.model.OperationOutcome forbidden = (org.hl7.fhir.r4.model.OperationOutcome)
+                parse(researcher.getContentAsString());
+        assertThat(forbidden.getIssueFirstRep().getCode()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueType.FORBIDDEN);
+        assertThat(forbidden.getIssueFirstRep().getSeverity()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
+    }
+
+    @Test
     void readsThroughFhirAreAudited() throws Exception {
         long sam = fixtures.sam();
         long response = fixtures.latestResult(sam, "qpr-15");
