@@ -229,6 +229,16 @@ class ResponseImportTest extends DatabaseTest {
     }
 
     @Test
+    void blankLinesBeforeTheHeaderAreSkippedAndRowsKeepTheirLineNumbers() throws IOException {
+        // Some exports start with an empty line; it was read as the header ("Column '' is not an item").
+        ResponseImports.JobView job = imports.importNow(csv("", ",,,", HEADER, row(riverside, "2023-11-15", "3"),
+                row(riverside, "2023-11-16", "7")), "blank-first.csv", "qpr-15", true);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.rowsRead()).isEqualTo(2);
+        assertThat(imports.errors(job.id())).extracting(ResponseImports.RowError::rowNumber).containsOnly(5);
+    }
+
+    @Test
     void aValueUnderAColumnWithoutAHeadingIsARowProblemNotDropped() throws IOException {
         ResponseImports.JobView job = imports.importNow(csv(HEADER + ",",
                 row(riverside, "2023-08-15", "3") + ",4"), "unnamed.csv", "qpr-15", true);

@@ -405,6 +405,11 @@ public class ResponseImports {
         try (CountingStream counting = new CountingStream(Files.newInputStream(file))) {
             CsvRows csv = new CsvRows(new InputStreamReader(counting, StandardCharsets.UTF_8));
             List<String> header = csv.next();
+            int headerRow = 1;
+            while (header != null && ImportColumns.isEmpty(header)) {
+                header = csv.next(); // blank lines before the header, as some exports write
+                headerRow++;
+            }
             if (header != null && ImportColumns.notUtf8Text(header)) {
                 return new Counts(0, 0, 0, List.of(), "The file is not CSV text saved as UTF-8. In your spreadsheet, "
                         + "save it as \"CSV UTF-8 (comma delimited)\" and import that file. Nothing was stored.");
@@ -412,7 +417,7 @@ public class ResponseImports {
             ImportColumns columns = header == null ? null : ImportColumns.of(header, d);
             if (columns == null || columns.problem() != null) {
                 String problem = columns == null ? "The file is empty." : anotherInstrument(header, d) + columns.problem();
-                return new Counts(0, 0, 0, List.of(new RowError(1, null, problem)),
+                return new Counts(0, 0, 0, List.of(new RowError(headerRow, null, problem)),
                         "The header row does not fit " + d.reference() + ". Nothing was stored.");
             }
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -430,7 +435,7 @@ public class ResponseImports {
                 Map<String, Integer> answers = new HashMap<>(itemCount * 2);
                 short[] codes = new short[itemCount];
                 boolean[] present = new boolean[itemCount];
-                int rowNumber = 1;
+                int rowNumber = headerRow;
                 LocalDate today = LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
                 for (List<String> row = csv.next(); row != null; row = csv.next()) {
                     rowNumber++;
