@@ -157,6 +157,45 @@ class FhirOutputTest extends DatabaseTest {
     }
 
     @Test
+    void searchResultsSayWhatWasSearchedAndWhereEachResourceLives() throws Exception {
+        // A searchset carries its self link and each entry its fullUrl, so that a receiving system can
+        // resolve the references between the resources (derivedFrom, questionnaire) without guessing a base.
+        long sam = fixtures.sam();
+        Bundle observations = read("/fhir/Observation?subject=Patient/" + sam, "coordinator", Bundle.class);
+        assertThat(observations.getLink("self").getUrl()).isEqualTo("http://localhost/fhir/Observation?subject=Patient/" + sam);
+        assertThat(observations.getEntry()).isNotEmpty().allSatisfy(e -> assertThat(e.getFullUrl())
+                .isEqualTo("http://localhost/fhir/Observation/" + e.getResource().getIdElement().getIdPart()));
+        Bundle responses = read("/fhir/QuestionnaireResponse?subject=Patient/" + sam, "coordinator", Bundle.class);
+        assertThat(responses.getEntry()).isNotEmpty().allSatisfy(e -> assertThat(e.getFullUrl())
+                .isEqualTo("http://localhost/fhir/QuestionnaireResponse/" + e.getResource().getIdElement().getIdPart()));
+        Bundle questionnaires = read("/fhir/Questionnaire", "researcher", Bundle.class);
+        assertThat(questionnaires.getLink("self").getUrl()).isEqualTo("http://localhost/fhir/Questionnaire");
+        assertThat(questionnaires.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl)
+                .contains("http://localhost/fhir/Questionnaire/qpr-15.1");
+    }
+
+    @Test
+    void refusalsAreOperationOutcomesToo() throws Exception {
+        // Not signed in, or signed in without the right (a researcher): FHIR clients got Spring's own JSON or
+        // nothing, not the OperationOutcome the not-found and bad-search answers give.
+        MockHttpServletResponse anonymous = mvc.perform(get("/fhir/Observation?subject=Patient/1")).andReturn()
+                .getResponse();
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(anonymous.getContentType()).startsWith("application/fhir+json");
+        org.hl7.fhir.r4.model.OperationOutcome signIn = (org.hl7.fhir.r4.model.OperationOutcome)
+                parse(anonymous.getContentAsString());
+        assertThat(signIn.getIssueFirstRep().getCode()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueType.LOGIN);
+
+        MockHttpServletResponse researcher = fetch("/fhir/Observation?subject=Patient/1", "researcher");
+        assertThat(researcher.getStatus()).isEqualTo(403);
+        assertThat(researcher.getContentType()).startsWith("application/fhir+json");
+        org.hl7.fhir.r4.model.OperationOutcome forbidden = (org.hl7.fhir.r4.model.OperationOutcome)
+                parse(researcher.getContentAsString());
+        assertThat(forbidden.getIssueFirstRep().getCode()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueType.FORBIDDEN);
+        assertThat(forbidden.getIssueFirstRep().getSeverity()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
+    }
+
+    @Test
     void readsThroughFhirAreAudited() throws Exception {
         long sam = fixtures.sam();
         long response = fixtures.latestResult(sam, "qpr-15");

@@ -109,6 +109,57 @@ class InstrumentApiTest extends DatabaseTest {
     }
 
     @Test
+    void anItemAnsweredTwiceIsABadRequestNamingItNotTheLastAnswerSilentlyScored() throws Exception {
+        // JSON allows a repeated name, and the last one won: an out-of-range 9 was dropped without a word.
+        mvc.perform(score("qpr-15", qpr15(3).replace("{\"answers\": {", "{\"answers\": {\"qpr_01\": 9, "))
+                        .with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("qpr_01")))
+                .andExpect(jsonPath("$.errors[0].item").value("qpr_01"))
+                .andExpect(jsonPath("$.errors[0].problem").value("ANSWERED_TWICE"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "Item qpr_01 is answered more than once. Send each item once."));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOrHasOtherPropertiesIsABadRequestSayingWhatToSend() throws Exception {
+        mvc.perform(score("qpr-15", "{\"answers\": {\"qpr_01\": 3").with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid answers"))
+                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON (line 1, column ")))
+                .andExpect(jsonPath("$.detail").value(containsString(
+                        "Send {\"answers\": {\"<itemKey>\": <response code>, ...}}.")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("Source"))));
+        mvc.perform(score("qpr-15", qpr15(3) + " {}").with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("more after its JSON object (line 1, column ")));
+        mvc.perform(score("qpr-15", "").with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("The body is empty.")));
+        mvc.perform(score("qpr-15", qpr15(3).replace("{\"answers\"", "{\"version\": \"2\", \"answers\""))
+                        .with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("'version'")));
+        mvc.perform(post("/api/v1/instruments/qpr-15/score").contentType(MediaType.TEXT_PLAIN).content(qpr15(3))
+                        .with(as("coordinator")))
+                .andExpect(status().isUnsupportedMediaType());
+    }
+
+    @Test
+    void aBodyWithThousandsOfUnknownItemsGetsAShortAnswer() throws Exception {
+        // Every unknown key was listed back: 2.7 MB sent gave 27 MB of errors.
+        StringBuilder answers = new StringBuilder("{\"answers\": {\"qpr_01\": 1");
+        for (int i = 0; i < 5000; i++) {
+            answers.append(", \"k").append(i).append("\": 1");
+        }
+        mvc.perform(score("qpr-15", answers.append("}}").toString()).with(as("coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(50))
+                .andExpect(jsonPath("$.errorCount").value(5000))
+                .andExpect(jsonPath("$.detail").value(containsString("and 4990 more")));
+    }
+
+    @Test
     void anUnknownItemIsABadRequestNamingItEvenWhenItsAnswerIsNull() throws Exception {
         mvc.perform(score("qpr-15", "{\"answers\": {\"nonsense\": null, \"qpr_01\": 1}}").with(as("coordinator")))
                 .andExpect(status().isBadRequest())

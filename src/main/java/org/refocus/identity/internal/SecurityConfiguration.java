@@ -70,6 +70,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .addLogoutHandler(signOutAudit))
                 .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(FhirRefusals.signInFirst(), FhirRefusals::isFhir)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)

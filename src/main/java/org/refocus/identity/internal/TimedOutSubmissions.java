@@ -46,6 +46,10 @@ final class TimedOutSubmissions implements AccessDeniedHandler {
         // ended, and another tab's page has since started a new, signed-out one).
         boolean signedOut = denied instanceof MissingCsrfTokenException || denied instanceof InvalidCsrfTokenException
                 && SecurityContextHolder.getContext().getAuthentication() == null;
+        if (FhirRefusals.isFhir(request)) {
+            FhirRefusals.forbidden(response);
+            return;
+        }
         if (!signedOut || !"POST".equals(request.getMethod()) || isApi(request) || !fromOurOwnPage(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;

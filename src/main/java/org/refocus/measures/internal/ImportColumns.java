@@ -17,13 +17,27 @@ import org.refocus.people.NhsNumber;
  * second identifier and date. Messages name columns and codes, never what a person's record holds.
  */
 record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIndex, int birthIndex,
-        Item[] items, int[] itemIndexes, String problem) {
+        Item[] items, int[] itemIndexes, boolean[] unnamed, String problem) {
 
     static ImportColumns of(List<String> header, InstrumentDefinition d) {
         Map<String, Integer> index = new HashMap<>();
         List<String> problems = new ArrayList<>();
+        // A spreadsheet set to another list separator writes one long column.
+        String only = header.size() == 1 && header.get(0) != null ? header.get(0) : "";
+        if (only.contains(";") || only.contains("\t")) {
+            return new ImportColumns(1, -1, false, -1, -1, new Item[0], new int[0], new boolean[1],
+                    "The columns are separated by " + (only.contains(";") ? "semicolons" : "tabs") + ", not commas. In "
+                            + "your spreadsheet, save the file as \"CSV UTF-8 (comma delimited)\" and import that.");
+        }
+        // Spreadsheets save formatted but empty columns with no heading; such a column is left out (a value
+        // in it is a row problem, see shapeProblem).
+        boolean[] unnamed = new boolean[header.size()];
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty() && header.get(i) != null) {
+                unnamed[i] = true;
+                continue;
+            }
             if (index.putIfAbsent(name, i) != null) {
                 problems.add("Column '" + shorten(name) + "' appears twice.");
             }
@@ -64,8 +78,42 @@ record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIn
                 .forEach(k -> problems.add("Column '" + shorten(k) + "' is not an item of " + d.reference() + "."));
         return new ImportColumns(header.size(), byPerson ? index.getOrDefault("person_id", -1)
                 : index.getOrDefault("nhs_number", -1), byNhs && !byPerson, index.getOrDefault("completed_on", -1),
-                index.getOrDefault("date_of_birth", -1), items, indexes,
+                index.getOrDefault("date_of_birth", -1), items, indexes, unnamed,
                 problems.isEmpty() ? null : String.join(" ", problems));
+    }
+
+    /**
+     * Why a row's values cannot be matched to the header's columns, or null. Blank values beyond the header's
+     * last column, and unnamed columns left off the end of a row, are what spreadsheets write and are allowed.
+     */
+    String shapeProblem(List<String> row) {
+        for (int i = count; i < row.size(); i++) {
+            if (row.get(i) == null || !row.get(i).isBlank()) {
+                return "This row has " + row.size() + " values; the header has " + count + ".";
+            }
+        }
+        for (int i = row.size(); i < count; i++) {
+            if (!unnamed[i]) {
+                return "This row has " + row.size() + " values; the header has " + count + ".";
+            }
+        }
+        for (int i = 0; i < Math.min(count, row.size()); i++) {
+            if (unnamed[i] && (row.get(i) == null || !row.get(i).isBlank())) {
+                return "Column " + (i + 1) + " has a value but no heading. Add its heading to the header row, or "
+                        + "clear the column.";
+            }
+        }
+        return null;
+    }
+
+    /** A row with no value at all: a blank line, or a cleared spreadsheet row saved as commas. */
+    static boolean isEmpty(List<String> row) {
+        for (String value : row) {
+            if (value == null || !value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Long person(List<String> row, ResponseImports.Reach reach, RowCheck check) {
@@ -134,7 +182,24 @@ record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIn
         }
     }
 
+    /**
+     * Text from the file, as it is told back in a message: at most 12 characters, and control characters
+     * (a NUL from a binary file cannot even be stored) shown as '?'.
+     */
     static String shorten(String text) {
-        return text.length() <= 12 ? text : text.substring(0, 12) + "…";
+        String shown = text.length() <= 12 ? text : text.substring(0, 12) + "…";
+        StringBuilder visible = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> visible.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return visible.toString();
+    }
+
+    /** A header that is not UTF-8 text: a binary file (a NUL) or another encoding (bytes UTF-8 cannot read). */
+    static boolean notUtf8Text(List<String> header) {
+        for (String name : header) {
+            if (name != null && (name.indexOf('\0') >= 0 || name.indexOf('\uFFFD') >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

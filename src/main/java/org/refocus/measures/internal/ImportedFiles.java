@@ -30,13 +30,17 @@ final class ImportedFiles {
     }
 
     /** An earlier successful import of the same file for the same instrument version. */
-    record Earlier(Instant finishedAt, int rowsImported) {
+    record Earlier(Instant finishedAt, int rowsImported, int rowsLeftOut) {
 
         String message() {
             return "This file was imported already on " + DAY.format(finishedAt) + " (" + rowsImported
                     + (rowsImported == 1 ? " response" : " responses") + "). Nothing was stored this time, so that no "
-                    + "one's responses are counted twice. If the file holds different responses, check that you "
-                    + "chose the right one.";
+                    + "one's responses are counted twice. " + (rowsLeftOut == 0 ? ""
+                    : rowsLeftOut == 1 ? "1 row was left out of it then, with the problems listed on that import's "
+                            + "page: put that row right in a file of its own and import that. "
+                    : rowsLeftOut + " rows were left out of it then, with the problems listed on that import's page: "
+                            + "put those rows right in a file of their own and import that. ")
+                    + "If the file holds different responses, check that you chose the right one.";
         }
     }
 
@@ -65,10 +69,10 @@ final class ImportedFiles {
 
     Optional<Earlier> earlier(long versionId, String sha256) {
         return jdbc.sql("""
-                select finished_at, rows_imported from measure_import_job
+                select finished_at, rows_imported, rows_with_errors from measure_import_job
                 where instrument_version_id = ? and file_sha256 = ? and status = 'SUCCEEDED'""")
                 .params(versionId, sha256)
-                .query((rs, n) -> new Earlier(rs.getTimestamp(1).toInstant(), rs.getInt(2))).optional();
+                .query((rs, n) -> new Earlier(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3))).optional();
     }
 
     /** Why an import of this file was refused: the earlier import it repeats. */

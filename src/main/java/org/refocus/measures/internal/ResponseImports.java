@@ -357,7 +357,8 @@ public class ResponseImports {
     }
 
     /**
-     * Marks the job succeeded in the same transaction as its rows. The database allows one successful
+     * Marks the job succeeded in the same transaction as its rows. A job that stored nothing (valid rows only,
+     * and none was) does not keep its file's digest: the file has not been imported, and may be once put right. The database allows one successful
      * import of a file per instrument version, so of two identical imports running at once the second
      * waits here for the first and then fails, and its rows are rolled back.
      */
@@ -366,10 +367,11 @@ public class ResponseImports {
             jdbc.sql("""
                     update measure_import_job set status = 'SUCCEEDED', rows_read = ?, rows_with_errors = ?,
                            rows_imported = ?, rows_while_paused = ?, rows_while_paused_listed = cast(? as integer[]),
+                           file_sha256 = case when ? > 0 then file_sha256 end,
                            finished_at = now(), updated_at = now(), version = version + 1
                     where id = ?""")
                     .params(result.read(), result.withErrors(), result.imported(), result.whilePaused().size(),
-                            listed(result.whilePaused()), job.jobId()).update();
+                            listed(result.whilePaused()), result.imported(), job.jobId()).update();
             return result;
         } catch (DuplicateKeyException e) {
             // The transaction is spoilt now; the earlier import is described once it has been rolled back.
@@ -383,10 +385,14 @@ public class ResponseImports {
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
+    /**
+     * Marks the job failed, saying nothing was stored; never a job whose rows were committed (it succeeded,
+     * and its page must keep offering to withdraw them, even if its report could not be written after).
+     */
     private void failWhole(long jobId, String message) {
         ownTransaction.executeWithoutResult(s -> jdbc.sql("""
                 update measure_import_job set status = 'FAILED', failure = ?, finished_at = now(), updated_at = now(),
-                       version = version + 1 where id = ?""").params(message, jobId).update());
+                       version = version + 1 where id = ? and status <> 'SUCCEEDED'""").params(message, jobId).update());
     }
 
     /**
@@ -399,10 +405,19 @@ public class ResponseImports {
         try (CountingStream counting = new CountingStream(Files.newInputStream(file))) {
             CsvRows csv = new CsvRows(new InputStreamReader(counting, StandardCharsets.UTF_8));
             List<String> header = csv.next();
+            int headerRow = 1;
+            while (header != null && ImportColumns.isEmpty(header)) {
+                header = csv.next(); // blank lines before the header, as some exports write
+                headerRow++;
+            }
+            if (header != null && ImportColumns.notUtf8Text(header)) {
+                return new Counts(0, 0, 0, List.of(), "The file is not CSV text saved as UTF-8. In your spreadsheet, "
+                        + "save it as \"CSV UTF-8 (comma delimited)\" and import that file. Nothing was stored.");
+            }
             ImportColumns columns = header == null ? null : ImportColumns.of(header, d);
             if (columns == null || columns.problem() != null) {
-                String problem = columns == null ? "The file is empty." : columns.problem();
-                return new Counts(0, 0, 0, List.of(new RowError(1, null, problem)),
+                String problem = columns == null ? "The file is empty." : anotherInstrument(header, d) + columns.problem();
+                return new Counts(0, 0, 0, List.of(new RowError(headerRow, null, problem)),
                         "The header row does not fit " + d.reference() + ". Nothing was stored.");
             }
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -420,17 +435,18 @@ public class ResponseImports {
                 Map<String, Integer> answers = new HashMap<>(itemCount * 2);
                 short[] codes = new short[itemCount];
                 boolean[] present = new boolean[itemCount];
-                int rowNumber = 1;
+                int rowNumber = headerRow;
                 LocalDate today = LocalDate.ofInstant(clock.instant(), MeasureResponses.UK);
                 for (List<String> row = csv.next(); row != null; row = csv.next()) {
                     rowNumber++;
-                    if (row.size() == 1 && row.get(0) != null && row.get(0).isBlank()) {
+                    if (ImportColumns.isEmpty(row)) {
                         continue;
                     }
                     read++;
                     RowCheck check = new RowCheck(rowNumber, errors);
-                    if (row.size() != columns.count()) {
-                        check.add(null, "This row has " + row.size() + " values; the header has " + columns.count() + ".");
+                    String shape = columns.shapeProblem(row);
+                    if (shape != null) {
+                        check.add(null, shape);
                     } else {
                         Long personId = columns.person(row, job.reach(), check);
                         columns.checkBirthDate(row, personId, job.reach(), check);
@@ -494,6 +510,18 @@ public class ResponseImports {
             return new Counts(read, withErrors, job.allOrNothing() && withErrors > 0 ? 0 : imported, errors, null,
                     rows.whilePaused());
         }
+    }
+
+    /** When the header fits another current questionnaire exactly, which one to choose instead (or ""). */
+    private String anotherInstrument(List<String> header, InstrumentDefinition chosen) {
+        for (InstrumentDefinition other : library.current()) {
+            if (!other.code().equals(chosen.code()) && ImportColumns.of(header, other).problem() == null) {
+                return "These are the columns of " + other.shortName() + " (" + other.code() + "). If the file holds "
+                        + other.shortName() + " responses, import it again choosing " + other.shortName()
+                        + " as the questionnaire. ";
+            }
+        }
+        return "";
     }
 
     private void progress(long jobId, int read, int withErrors, int percent) {

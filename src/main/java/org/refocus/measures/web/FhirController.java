@@ -1,7 +1,9 @@
 package org.refocus.measures.web;
 
 import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.refocus.measures.internal.FhirResources;
 import org.refocus.shared.NotFoundException;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Read-only FHIR R4 (JSON, {@code application/fhir+json}): Questionnaire, QuestionnaireResponse and
@@ -36,8 +39,8 @@ class FhirController {
     }
 
     @GetMapping("/Questionnaire")
-    ResponseEntity<String> questionnaires() {
-        return ok(resources.questionnaires());
+    ResponseEntity<String> questionnaires(HttpServletRequest request) {
+        return ok(searched(resources.questionnaires(), request));
     }
 
     @GetMapping("/Questionnaire/{id}")
@@ -46,8 +49,9 @@ class FhirController {
     }
 
     @GetMapping("/QuestionnaireResponse")
-    ResponseEntity<String> questionnaireResponses(@RequestParam(required = false) String subject) {
-        return ok(resources.questionnaireResponses(patient(subject)));
+    ResponseEntity<String> questionnaireResponses(@RequestParam(required = false) String subject,
+            HttpServletRequest request) {
+        return ok(searched(resources.questionnaireResponses(patient(subject)), request));
     }
 
     @GetMapping("/QuestionnaireResponse/{id}")
@@ -56,8 +60,9 @@ class FhirController {
     }
 
     @GetMapping("/Observation")
-    ResponseEntity<String> observations(@RequestParam(required = false) String subject) {
-        return ok(resources.observations(patient(subject)));
+    ResponseEntity<String> observations(@RequestParam(required = false) String subject,
+            HttpServletRequest request) {
+        return ok(searched(resources.observations(patient(subject)), request));
     }
 
     @GetMapping("/Observation/{id}")
@@ -85,6 +90,16 @@ class FhirController {
         } catch (NumberFormatException e) {
             throw new BadSearchException("subject must be Patient/<id> with a numeric id.");
         }
+    }
+
+    /** A search's self link (what was searched) and each entry's absolute fullUrl on this server. */
+    private static Bundle searched(Bundle bundle, HttpServletRequest request) {
+        bundle.addLink().setRelation("self").setUrl(ServletUriComponentsBuilder.fromRequest(request).toUriString());
+        String base = ServletUriComponentsBuilder.fromContextPath(request).path("/fhir/").toUriString();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            entry.setFullUrl(base + entry.getResource().fhirType() + "/" + entry.getResource().getIdElement().getIdPart());
+        }
+        return bundle;
     }
 
     private ResponseEntity<String> ok(IBaseResource resource) {

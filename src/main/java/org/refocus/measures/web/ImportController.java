@@ -65,6 +65,11 @@ class ImportController {
             problems.add("file");
         }
         if (!problems.isEmpty()) {
+            // A file chosen but empty is told apart from none chosen.
+            boolean chosenButEmpty = file != null && file.getOriginalFilename() != null
+                    && !file.getOriginalFilename().isBlank();
+            model.addAttribute("fileMessage", chosenButEmpty ? "measures.import.file.empty"
+                    : "measures.import.file.required");
             return formPage(model, problems, instrument, allOrNothing);
         }
         Path temporary = Files.createTempFile("refocus-import-", ".csv");

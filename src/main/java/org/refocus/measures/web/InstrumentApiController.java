@@ -19,6 +19,7 @@ import org.refocus.measures.instrument.Scoring;
 import org.refocus.measures.internal.InstrumentLibrary;
 import org.refocus.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,10 @@ import tools.jackson.databind.JsonNode;
  * Instruments as JSON, and scoring a set of answers without storing anything. For any signed-in member
  * of staff (see {@code MeasuresRoutes}): nothing here is about a person. Answers that are not a whole
  * number, not one of the item's codes, or for an item the instrument does not have (even when null) are
- * a 400 that names the item. Valid answers the instrument's rules leave out of the scores are listed in
+ * a 400 that names the item, as is an item answered twice in the body (JSON keeps the last; the first is not
+ * dropped without a word). A body that is empty, not JSON, or has properties besides {@code answers} is a 400
+ * that says what to send (see {@link ScoreRequest}); at most {@value #ERRORS_LISTED} errors are listed, with
+ * {@code errorCount}. Valid answers the instrument's rules leave out of the scores are listed in
  * the 200's {@code problems}: a rating of an item the person said does not matter
  * ({@code IGNORED_NOT_APPLICABLE}) and a rating whose "does this matter to you?" question was not answered
  * ({@code GATE_UNANSWERED}). The path variable is the instrument code ({@code qpr-15}, {@code inspire}, …).
@@ -42,6 +46,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/instruments")
 class InstrumentApiController {
+
+    static final int ERRORS_LISTED = 50;
+    private static final int ITEMS_NAMED = 10;
 
     private final InstrumentLibrary library;
 
@@ -65,20 +72,23 @@ class InstrumentApiController {
                 library.currentContent(stored.id()).map(InstrumentLibrary.StoredContent::content));
     }
 
-    @PostMapping("/{id}/score")
+    @PostMapping(path = "/{id}/score", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> score(@PathVariable("id") String code, @RequestParam(required = false) String version,
-            @RequestBody JsonNode body) {
+            @RequestBody(required = false) String body) {
         InstrumentDefinition definition = version(code, version).definition();
-        JsonNode answersNode = body == null ? null : body.get("answers");
-        if (answersNode == null || !answersNode.isObject()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The body must be {\"answers\": {\"<itemKey>\": <response code>, ...}}.");
+        ScoreRequest request = ScoreRequest.read(body);
+        if (request.problem() != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, request.problem());
             problem.setTitle("Invalid answers");
             return ResponseEntity.badRequest().body(problem);
         }
         Map<String, Integer> answers = new LinkedHashMap<>();
         List<ErrorJson> errors = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : answersNode.properties()) {
+        for (String key : request.answeredTwice()) {
+            errors.add(new ErrorJson(key, "ANSWERED_TWICE", "Item " + key + " is answered more than once. Send each "
+                    + "item once."));
+        }
+        for (Map.Entry<String, JsonNode> entry : request.answers().properties()) {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
                 answers.put(entry.getKey(), null); // a skipped question, still checked to be an item
@@ -98,11 +108,15 @@ class InstrumentApiController {
             }
         }
         if (!errors.isEmpty()) {
+            List<String> items = errors.stream().map(ErrorJson::item).distinct().toList();
+            String named = String.join(", ", items.subList(0, Math.min(ITEMS_NAMED, items.size())))
+                    + (items.size() > ITEMS_NAMED ? " and " + (items.size() - ITEMS_NAMED) + " more" : "");
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Not scored: the answers for " + String.join(", ", errors.stream().map(ErrorJson::item).distinct()
-                            .toList()) + " are not valid for " + definition.reference() + ".");
+                    "Not scored: the answers for " + named + " are not valid for " + definition.reference() + ".");
             problem.setTitle("Invalid answers");
-            problem.setProperty("errors", errors);
+            // A body full of unknown keys is not echoed back in full: the first ones, and how many in all.
+            problem.setProperty("errors", errors.subList(0, Math.min(ERRORS_LISTED, errors.size())));
+            problem.setProperty("errorCount", errors.size());
             return ResponseEntity.badRequest().body(problem);
         }
         return ResponseEntity.ok(ScoreJson.of(result));
