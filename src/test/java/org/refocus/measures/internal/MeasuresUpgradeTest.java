@@ -16,18 +16,22 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Which instrument versions have been answered, as the database keeps it (V29), so that start-up and the
- * guard on instrument_version need not read every stored response: a version is marked answered by the
- * first response stored on it, however it is stored (one at a time, or a CSV import's COPY), and only if
- * that response is committed; a database from before V29 has its answered versions marked on upgrade.
+ * A database as the previous release (V28) left it, upgraded. Which instrument versions have been
+ * answered, as the database now keeps it (V29), so that start-up and the guard on instrument_version need
+ * not read every stored response: a version is marked answered by the first response stored on it,
+ * however it is stored (one at a time, or a CSV import's COPY), and only if that response is committed;
+ * versions answered before the upgrade are marked by it. And an import that stored responses but was
+ * shown as failed is shown as what it was (V29.1).
  */
-class AnsweredVersionsTest {
+class MeasuresUpgradeTest {
 
     private static String url;
     private static JdbcClient jdbc;
     private static long person;
     private static long answeredBeforeUpgrade;
     private static long unansweredBeforeUpgrade;
+    private static long failedButStored;
+    private static long failedAndEmpty;
 
     /** A database as the previous release left it, with one answered version, then upgraded. */
     @BeforeAll
@@ -46,8 +50,11 @@ class AnsweredVersionsTest {
                 .param(team).query(Long.class).single();
         answeredBeforeUpgrade = version("before-answered");
         unansweredBeforeUpgrade = version("before-unanswered");
-        respond(jdbc, answeredBeforeUpgrade);
+        long imported = respond(jdbc, answeredBeforeUpgrade);
         assertThat(use(answeredBeforeUpgrade)).isEqualTo("ANSWERED");
+        failedButStored = job(answeredBeforeUpgrade, "a1");
+        failedAndEmpty = job(answeredBeforeUpgrade, "b2");
+        jdbc.sql("update measure_response set import_job_id = ? where id = ?").params(failedButStored, imported).update();
 
         Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").outOfOrder(true).load()
                 .migrate();
@@ -59,6 +66,17 @@ class AnsweredVersionsTest {
         assertThat(use(unansweredBeforeUpgrade)).isNull();
         assertThatThrownBy(() -> jdbc.sql("update instrument_version set definition = '{\"code\": \"changed\"}' where id = ?")
                 .param(answeredBeforeUpgrade).update()).hasMessageContaining("has been answered and cannot be edited");
+    }
+
+    @Test
+    void anImportThatStoredResponsesButWasShownAsFailedIsShownAsSucceededAndAudited() {
+        assertThat(jdbc.sql("select status || ' ' || rows_imported || ' ' || coalesce(failure, '-') from measure_import_job "
+                + "where id = ?").param(failedButStored).query(String.class).single()).isEqualTo("SUCCEEDED 1 -");
+        assertThat(jdbc.sql("select status from measure_import_job where id = ?").param(failedAndEmpty)
+                .query(String.class).single()).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select detail from audit_entry where record_type = 'measure_import_job' and record_id = ?")
+                .param(Long.toString(failedButStored)).query(String.class).list())
+                .containsExactly("marked SUCCEEDED: shown as failed, but it had stored responses (1) (migration V29.1)");
     }
 
     @Test
@@ -115,6 +133,14 @@ class AnsweredVersionsTest {
                 insert into instrument_version (code, version, superseded, title, definition)
                 values ('qpr-15', ?, false, 'QPR', '{"code": "qpr-15"}') returning id""").param(name)
                 .query(Long.class).single();
+    }
+
+    /** An import job that ended FAILED with "Nothing was stored", as the previous release could leave it. */
+    private static long job(long versionId, String sha256) {
+        return jdbc.sql("""
+                insert into measure_import_job (instrument_version_id, file_name, all_or_nothing, status, failure, file_sha256)
+                values (?, 'responses.csv', false, 'FAILED', 'Nothing was stored', ?) returning id""")
+                .params(versionId, sha256).query(Long.class).single();
     }
 
     private static long respond(JdbcClient client, long versionId) {
