@@ -1,5 +1,6 @@
 package org.refocus.measures.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,7 +90,8 @@ class ResponseController {
     }
 
     @GetMapping("/measures/responses/{id}/questions")
-    String questions(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+    String questions(@PathVariable long id, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+            Model model) {
         ResponseView response = responses.open(id);
         if (!responses.mayAnswer(response)) {
             return "redirect:/measures/responses/" + id;
@@ -101,6 +103,10 @@ class ResponseController {
             going.put("action", RESUME);
             return agreementPage(response, pause.get(), going, new PauseAgreementPage.PauseAgreementForm(null, null),
                     null, model);
+        }
+        if (CurrentUser.required().role().isTeamStaff()) {
+            // Given in a session: from now on the device shows the person only these questions.
+            Handover.begin(request, id);
         }
         return questionPage(response, page, null, Map.of(), Map.of(), model);
     }
@@ -116,7 +122,7 @@ class ResponseController {
     @PostMapping("/measures/responses/{id}/questions")
     String saveQuestions(@PathVariable long id, @RequestParam Map<String, String> params,
             @ModelAttribute("pauseAgreementForm") PauseAgreementPage.PauseAgreementForm agreement,
-            BindingResult agreementResult, Model model, RedirectAttributes redirect) {
+            BindingResult agreementResult, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ResponseView response = responses.find(id);
         if (!responses.mayAnswer(response)) {
             if (response.completed() && answersDifferFromStored(params, response)) {
@@ -168,6 +174,9 @@ class ResponseController {
         if (saved.outcome() == PageSave.Outcome.CHANGED_ELSEWHERE) {
             // The page again, with everything sent still chosen, naming what changed meanwhile.
             return questionPage(saved.response(), page, null, answers, saved.changedElsewhere(), model);
+        }
+        if ((action.equals("later") || action.equals("submit")) && Long.valueOf(id).equals(Handover.handedOver(request))) {
+            return "redirect:" + Handover.handBackPage(id);
         }
         switch (action) {
             case "later" -> {
