@@ -161,6 +161,8 @@ class EveryPageAccessibilityTest extends BrowserJourney {
             visit("/measures/responses/{id}/hand-back", OWN_LEADER, "select id from measure_response where person_id = ("
                     + OWN_PERSON_ID + ") and status = 'IN_PROGRESS' and mode = 'STAFF_ADMINISTERED' order by id limit 1"),
             visit("/measures/responses/{id}/entered-in-error", "coordinator", SAMS_RESPONSE),
+            visit("/measures/schedules/{id}/stop", OWN_LEADER, "select id from measure_schedule where person_id = ("
+                    + OWN_PERSON_ID + ") and status = 'ACTIVE' order by id limit 1"),
             visit("/measures/due", "coordinator"),
             visit("/measures/teams/{id}", "coordinator", RIVERSIDE_ID),
             visit("/measures/imports/new", "coordinator"),

@@ -255,6 +255,40 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void stoppingAScheduleIsAskedFirstSayingWhatHappensAndNothingStopsUntilConfirmed() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Ines");
+        String measures = "/people/" + caseload.person() + "/measures";
+        mvc.perform(post(measures + "/assign").param("instrument", "qpr-15").param("completion", "SELF")
+                .param("firstDueOn", LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()).param("repeat", "3")
+                .with(csrf()).with(as(caseload.practitioner()))).andExpect(redirectedUrl(measures));
+        long schedule = jdbc.sql("select id from measure_schedule where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+
+        // The list links to a question, not to a button that stops the schedule at one tap.
+        String list = page(measures, caseload.practitioner(), "person-stop-link");
+        assertThat(list).contains("href=\"/measures/schedules/" + schedule + "/stop\"")
+                .doesNotContain("action=\"/measures/schedules/" + schedule + "/stop\"");
+        long audited = jdbc.sql("select count(*) from audit_entry where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+        String asked = page("/measures/schedules/" + schedule + "/stop", caseload.practitioner(), "schedule-stop");
+        assertThat(asked).contains("Stop QPR-15 for Ines?").contains("Every 3 months")
+                .contains("will no longer be due for Ines").contains("Answers already given are kept")
+                .contains("No, keep it").contains("<title>Stop QPR-15? – REFOCUS</title>");
+        assertThat(jdbc.sql("select count(*) from audit_entry where person_id = ?").param(caseload.person())
+                .query(Long.class).single()).isGreaterThan(audited);
+        assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
+                .single()).isEqualTo("ACTIVE");
+
+        mvc.perform(post("/measures/schedules/" + schedule + "/stop").param("version", "0").with(csrf())
+                .with(as(caseload.practitioner()))).andExpect(redirectedUrl(measures));
+        assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
+                .single()).isEqualTo("STOPPED");
+        // Asked again once stopped (a second tab, the back button): nothing to confirm.
+        mvc.perform(get("/measures/schedules/" + schedule + "/stop").with(as(caseload.practitioner())))
+                .andExpect(redirectedUrl(measures));
+    }
+
+    @Test
     void thePersonsPageShowsEachMeasureOverTimeAsSvgWithATableAndTheInspireGaps() throws Exception {
         long sam = fixtures.sam();
         String page = page("/people/" + sam + "/measures", "coordinator", "person-staff");

@@ -47,6 +47,7 @@ class PersonMeasuresController {
 
     static final String VIEW = "measures/person";
     static final String ASSIGN_VIEW = "measures/assign";
+    static final String STOP_VIEW = "measures/schedule-stop";
 
     private final People people;
     private final InstrumentLibrary library;
@@ -237,6 +238,24 @@ class PersonMeasuresController {
         }
         redirect.addFlashAttribute("flash", "measures.assign.done");
         return "redirect:/people/" + id + "/measures";
+    }
+
+    /** Stopping a schedule is asked first: a stopped questionnaire is no longer due, and nobody is reminded of it. */
+    @GetMapping("/measures/schedules/{id}/stop")
+    @PreAuthorize("hasAnyRole('PRACTITIONER','TEAM_LEADER')")
+    String confirmStop(@PathVariable long id, Model model) {
+        ScheduleView schedule = schedules.open(id);
+        if (!schedule.active()) {
+            return "redirect:/people/" + schedule.personId() + "/measures";
+        }
+        model.addAttribute("person", people.open(schedule.personId()));
+        model.addAttribute("schedule", schedule);
+        model.addAttribute("instrumentName", name(schedule.instrumentCode()));
+        model.addAttribute("due", MeasureTexts.DAY.format(schedule.nextDueOn()));
+        model.addAttribute("repeat", schedule.everyMonths() == null ? texts.text("measures.repeat.once")
+                : texts.text("measures.repeat.every", schedule.everyMonths()));
+        model.addAttribute("completion", texts.text("measures.completion." + schedule.completion()));
+        return STOP_VIEW;
     }
 
     @PostMapping("/measures/schedules/{id}/stop")
