@@ -289,6 +289,41 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void whenTheLatestResponseHasNoScoreTheChangeSaysWhichScoreItIsAbout() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Luca");
+        completeQpr15(caseload, 0, false);
+        completeQpr15(caseload, 2, false);
+        // The latest: one question skipped, so no total.
+        completeQpr15(caseload, 4, true);
+
+        String page = page("/people/" + caseload.person() + "/measures", caseload.practitioner(), "change-latest-absent");
+        assertThat(page).contains("No score this time");
+        // Not "Up 30 since the first time" beside a latest result that has no score: the change is from the
+        // first score to the last score there was, both named.
+        assertThat(page).doesNotContain("Up 30 since the first time")
+                .contains("The last score, 30 on ").contains("was up 30 on the first (0 on ");
+    }
+
+    /** The person fills in a QPR-15 on their own account, every answer {@code code}, perhaps skipping the last question. */
+    private void completeQpr15(org.refocus.testing.OwnCaseload caseload, int code, boolean skipLast) throws Exception {
+        String questions = mvc.perform(post("/people/" + caseload.person() + "/measures/start").param("instrument", "qpr-15")
+                .with(csrf()).with(as(caseload.personUser()))).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(questions.replaceAll("\\D+(\\d+)\\D*", "$1"));
+        for (int page = 1; page <= 2; page++) {
+            MockHttpServletRequestBuilder save = post(questions).param("page", Integer.toString(page))
+                    .param("version", jdbc.sql("select version::text from measure_response where id = ?").param(id)
+                            .query(String.class).single())
+                    .param("action", page == 2 ? "submit" : "next").with(csrf()).with(as(caseload.personUser()));
+            for (int item = page == 1 ? 1 : 9; item <= (page == 1 ? 8 : 15); item++) {
+                save.param("answers[qpr_%02d]".formatted(item), item == 15 && skipLast ? "" : Integer.toString(code));
+            }
+            mvc.perform(save).andExpect(status().is3xxRedirection());
+        }
+        assertThat(jdbc.sql("select status from measure_response where id = ?").param(id).query(String.class).single())
+                .isEqualTo("COMPLETED");
+    }
+
+    @Test
     void thePersonsPageShowsEachMeasureOverTimeAsSvgWithATableAndTheInspireGaps() throws Exception {
         long sam = fixtures.sam();
         String page = page("/people/" + sam + "/measures", "coordinator", "person-staff");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.refocus.measures.internal.MeasureResults;
 import org.refocus.measures.internal.StoredScore;
@@ -53,9 +54,15 @@ class MeasureTexts {
         if (series.change() == null) {
             return null;
         }
-        LocalDate firstDate = series.points().stream().filter(p -> p.value() != null).findFirst().orElseThrow().date();
+        List<MeasureResults.Point> scored = series.points().stream().filter(p -> p.value() != null).toList();
+        LocalDate firstDate = scored.get(0).date();
         int sign = series.change().signum();
         String key = sign > 0 ? "measures.change.up" : sign < 0 ? "measures.change.down" : "measures.change.same";
+        if (series.points().get(series.points().size() - 1).value() == null) {
+            // The latest response has no score (H-10): say which score the change is about, with its date.
+            return text(key + ".toLastScore", plain(series.change().abs()), plain(series.baseline()),
+                    DAY.format(firstDate), plain(series.latest()), DAY.format(scored.get(scored.size() - 1).date()));
+        }
         return text(key, plain(series.change().abs()), plain(series.baseline()), DAY.format(firstDate));
     }
 
