@@ -289,6 +289,21 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void thePersonReadsWhatTheirOwnScoresMeanAddressedToThemNotAsTheyAreDescribedToStaff() throws Exception {
+        long sam = fixtures.sam();
+        long inspire = fixtures.latestResult(sam, "inspire");
+        for (String path : new String[] {"/people/" + sam + "/measures", "/measures/responses/" + inspire}) {
+            String own = org.springframework.web.util.HtmlUtils.htmlUnescape(page(path, "serviceuser", "own-meanings"));
+            assertThat(own).contains("How well you feel your worker supports your recovery, counting only the things "
+                    + "you said matter to you").contains("How you rate your relationship with your worker")
+                    .doesNotContain("the person said").doesNotContain("How the person rates");
+            String staff = org.springframework.web.util.HtmlUtils.htmlUnescape(page(path, "coordinator", "staff-meanings"));
+            assertThat(staff).contains("counting only the things the person said matter to them")
+                    .doesNotContain("How you rate your relationship");
+        }
+    }
+
+    @Test
     void whenTheLatestResponseHasNoScoreTheChangeSaysWhichScoreItIsAbout() throws Exception {
         org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Luca");
         completeQpr15(caseload, 0, false);

@@ -36,13 +36,26 @@ class MeasureTexts {
         return text != null ? text : text(fallbackKey, args);
     }
 
-    String meaning(String code, String scoreKey, BigDecimal value, BigDecimal minimum, BigDecimal maximum) {
-        return textOr("measures.meaning." + code + "." + scoreKey, "measures.meaning.default", plain(value),
-                plain(minimum), plain(maximum));
+    /**
+     * What a score means, for staff, or addressed to the person when {@code toThePerson} (their own results):
+     * {@code measures.meaning.own.<code>.<score>} when there is one, else the text staff read.
+     */
+    String meaning(String code, String scoreKey, BigDecimal value, BigDecimal minimum, BigDecimal maximum,
+            boolean toThePerson) {
+        String key = "measures.meaning." + code + "." + scoreKey;
+        Object[] args = {plain(value), plain(minimum), plain(maximum)};
+        String text = toThePerson ? messages.getMessage(ownKey(key), args, null, Locale.UK) : null;
+        return text != null ? text : textOr(key, "measures.meaning.default", args);
     }
 
-    String notMeaning(String code, String scoreKey) {
-        return textOr("measures.notMeaning." + code + "." + scoreKey, "measures.notMeaning.default");
+    String notMeaning(String code, String scoreKey, boolean toThePerson) {
+        String key = "measures.notMeaning." + code + "." + scoreKey;
+        String text = toThePerson ? messages.getMessage(ownKey(key), null, null, Locale.UK) : null;
+        return text != null ? text : textOr(key, "measures.notMeaning.default");
+    }
+
+    private static String ownKey(String key) {
+        return key.replaceFirst("^measures\\.(meaning|notMeaning)\\.", "measures.$1.own.");
     }
 
     String absent(StoredScore score) {

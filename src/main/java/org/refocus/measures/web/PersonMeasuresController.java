@@ -314,14 +314,15 @@ class PersonMeasuresController {
     private InstrumentBlock block(MeasureResults.InstrumentResults r, boolean staff) {
         List<ScoreLine> lines = new ArrayList<>();
         for (MeasureResults.Series s : r.series()) {
-            lines.add(scoreLine(r.code(), r.shortName(), s, texts));
+            lines.add(scoreLine(r.code(), r.shortName(), s, texts, !staff));
         }
         List<String> unconfirmed = staff ? library.catalogue().find(r.code()).map(InstrumentDefinition::unconfirmed)
                 .orElse(List.of()) : List.of();
         return new InstrumentBlock(r.code(), r.shortName(), r.title(), r.latestResponseId(), lines, unconfirmed);
     }
 
-    static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts) {
+    static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts,
+            boolean toThePerson) {
         List<ScoreLine.Link> scoredDifferently = s.scoredDifferently().stream()
                 .map(r -> new ScoreLine.Link(r.responseId(), texts.text("measures.results.scoredDifferently.link",
                         shortName, MeasureTexts.DAY.format(r.date())))).toList();
@@ -350,8 +351,9 @@ class PersonMeasuresController {
         var lastScore = last.value();
         return new ScoreLine(s.scoreKey(), s.label(), lastScore == null ? null : MeasureTexts.plain(lastScore),
                 texts.text("measures.range", MeasureTexts.plain(s.minimum()), MeasureTexts.plain(s.maximum())),
-                lastScore == null ? null : texts.meaning(code, s.scoreKey(), lastScore, s.minimum(), s.maximum()),
-                texts.notMeaning(code, s.scoreKey()),
+                lastScore == null ? null : texts.meaning(code, s.scoreKey(), lastScore, s.minimum(), s.maximum(),
+                        toThePerson),
+                texts.notMeaning(code, s.scoreKey(), toThePerson),
                 lastScore == null ? texts.absent(last.score()) : null,
                 lastScore == null ? last.score().reason() : null, texts.change(s), chart, rows, scoredDifferently);
     }

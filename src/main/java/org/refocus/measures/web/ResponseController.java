@@ -217,8 +217,8 @@ class ResponseController {
             scores.add(new ScoreLine(spec.key(), spec.label(), value,
                     texts.text("measures.range", MeasureTexts.plain(spec.minimum()), MeasureTexts.plain(spec.maximum())),
                     score.present() ? texts.meaning(answeredOn.code(), spec.key(), score.value(), spec.minimum(),
-                            spec.maximum()) : null,
-                    texts.notMeaning(answeredOn.code(), spec.key()),
+                            spec.maximum(), !staffView) : null,
+                    texts.notMeaning(answeredOn.code(), spec.key(), !staffView),
                     score.present() ? null : texts.absent(score), staffView && !score.present() ? score.reason() : null,
                     score.prorated() ? texts.text("measures.prorated", score.itemsMissing()) : null, null, List.of(),
                     List.of()));
