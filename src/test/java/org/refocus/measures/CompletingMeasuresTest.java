@@ -304,6 +304,32 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void aQuestionnaireBegunOnAnEarlierDaySaysSoAboveItsAnswersSoThatOldAnswersAreCheckedNotSentUnseen() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Remi");
+        String measures = "/people/" + caseload.person() + "/measures";
+        for (String[] who : new String[][] {{caseload.personUser(), "You started this questionnaire on "},
+            {caseload.practitioner(), "check each answer with the person"}}) {
+            String questions = mvc.perform(post(measures + "/start").param("instrument", "qpr-15").with(csrf())
+                    .with(as(who[0]))).andReturn().getResponse().getRedirectedUrl();
+            long id = Long.parseLong(questions.replaceAll("\\D+(\\d+)\\D*", "$1"));
+            mvc.perform(post(questions).param("page", "1").param("version", "0").param("answers[qpr_01]", "4")
+                    .param("action", "next").with(csrf()).with(as(who[0]))).andExpect(status().is3xxRedirection());
+            assertThat(page(questions, who[0], "started-today")).doesNotContain("started-earlier");
+
+            jdbc.sql("update measure_response set started_at = started_at - interval '20 days' where id = ?").param(id)
+                    .update();
+            String later = org.springframework.web.util.HtmlUtils.htmlUnescape(page(questions, who[0], "started-earlier"));
+            assertThat(later).contains("id=\"started-earlier\"").contains(who[1])
+                    .contains(day(LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(20)));
+        }
+    }
+
+    /** The day as the pages write it. */
+    private static String day(LocalDate date) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(date);
+    }
+
+    @Test
     void whenTheLatestResponseHasNoScoreTheChangeSaysWhichScoreItIsAbout() throws Exception {
         org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Luca");
         completeQpr15(caseload, 0, false);

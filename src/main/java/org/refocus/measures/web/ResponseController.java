@@ -344,6 +344,11 @@ class ResponseController {
         model.addAttribute("policyText", texts.text(policy.mode() == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY
                 ? "measures.questions.policy.complete" : "measures.questions.policy.prorate", policy.maxMissingItems()));
         model.addAttribute("gated", definition.items().stream().anyMatch(i -> i.gate() != null));
+        // Begun on an earlier day, perhaps weeks ago: its answers are shown, and may no longer fit the recall period.
+        boolean startedEarlier = response.startedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()
+                .isBefore(schedules.today()) && response.answers().values().stream().anyMatch(a -> a != null);
+        model.addAttribute("startedEarlier", startedEarlier ? texts.text(self ? "measures.questions.startedEarlier.own"
+                : "measures.questions.startedEarlier", MeasureTexts.day(response.startedAt())) : null);
         return QUESTIONS_VIEW;
     }
 
