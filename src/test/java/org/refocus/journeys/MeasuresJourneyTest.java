@@ -166,7 +166,7 @@ class MeasuresJourneyTest extends BrowserJourney {
         Files.writeString(bad, header + "\n" + person + "," + born + ",2025-06-01" + ",3".repeat(14) + ",9\n");
 
         signIn("coordinator", PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Measures due")).first().click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Questionnaires due")).first().click();
         checked();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import responses from a file")).click();
         checked();
