@@ -330,6 +330,20 @@ class CompletingMeasuresTest extends DatabaseTest {
     }
 
     @Test
+    void inspireSaysThatRatingsOfThingsThatDoNotMatterAreMeantToBeSkippedNotThatAnySkipLosesTheScore() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Odile");
+        String measures = "/people/" + caseload.person() + "/measures";
+        String inspire = mvc.perform(post(measures + "/start").param("instrument", "inspire").with(csrf())
+                .with(as(caseload.practitioner()))).andReturn().getResponse().getRedirectedUrl();
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(page(inspire, caseload.practitioner(), "inspire-policy"));
+        assertThat(page).contains("You do not need to rate things that do not matter to you: skipping those changes nothing")
+                .doesNotContain("because its scoring rule needs every answer");
+        String qpr = mvc.perform(post(measures + "/start").param("instrument", "qpr-15").with(csrf())
+                .with(as(caseload.practitioner()))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(qpr, caseload.practitioner(), "qpr-policy")).contains("because its scoring rule needs every answer");
+    }
+
+    @Test
     void whenTheLatestResponseHasNoScoreTheChangeSaysWhichScoreItIsAbout() throws Exception {
         org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Luca");
         completeQpr15(caseload, 0, false);

@@ -341,9 +341,12 @@ class ResponseController {
         model.addAttribute("changedElsewhere", changed);
         // The rule that will score it: a corrected version's, once this version's responses were re-scored with it.
         MissingDataPolicy policy = library.scoringVersion(response.versionId()).definition().missingDataPolicy();
+        boolean gated = definition.items().stream().anyMatch(i -> i.gate() != null);
+        // With "does this matter?" questions, a rating of something that does not matter is meant to be skipped.
         model.addAttribute("policyText", texts.text(policy.mode() == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY
-                ? "measures.questions.policy.complete" : "measures.questions.policy.prorate", policy.maxMissingItems()));
-        model.addAttribute("gated", definition.items().stream().anyMatch(i -> i.gate() != null));
+                ? (gated ? "measures.questions.policy.completeGated" : "measures.questions.policy.complete")
+                : "measures.questions.policy.prorate", policy.maxMissingItems()));
+        model.addAttribute("gated", gated);
         // Begun on an earlier day, perhaps weeks ago: its answers are shown, and may no longer fit the recall period.
         boolean startedEarlier = response.startedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()
                 .isBefore(schedules.today()) && response.answers().values().stream().anyMatch(a -> a != null);
