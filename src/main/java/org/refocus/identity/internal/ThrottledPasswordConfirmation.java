@@ -9,8 +9,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Checks the signed-in account's password against its stored hash, counting failures with sign-in's. */
 @Component
@@ -32,8 +30,7 @@ class ThrottledPasswordConfirmation implements PasswordConfirmation {
     @Override
     public Outcome confirm(String password) {
         CurrentUser user = CurrentUser.required();
-        String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-                ? a.getRequest().getRemoteAddr() : "unknown";
+        String address = ThrottledAuthenticationProvider.clientAddress();
         if (throttle.isThrottled(user.username(), address)) {
             audit.recordFor(user.username(), user.accountId(), AuditAction.SIGN_IN_FAILED, AuditOutcome.DENIED,
                     "account", user.accountId(), "password check throttled");
