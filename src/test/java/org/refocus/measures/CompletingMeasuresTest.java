@@ -173,7 +173,7 @@ class CompletingMeasuresTest extends DatabaseTest {
                 .with(csrf()).with(as("serviceuser"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("<title>Error: ").contains("There is a problem").contains("href=\"#reason\"")
-                .contains("x".repeat(501));
+                .contains("Why you are pausing must be 500 characters or fewer").contains("x".repeat(501));
         assertThat(page.indexOf("There is a problem")).isLessThan(page.indexOf("<h1"));
         assertThat(jdbc.sql("select count(*) from measurement_pause where person_id = ? and reason like 'xxx%'")
                 .param(sam).query(Long.class).single()).isZero();

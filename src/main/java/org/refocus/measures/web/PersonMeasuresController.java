@@ -84,7 +84,7 @@ class PersonMeasuresController {
             @NotBlank(message = "{measures.assign.repeat.required}") String repeat) {
     }
 
-    record PauseForm(@Size(max = 500, message = "{field.tooLong}") String reason) {
+    record PauseForm(@Size(max = 500, message = "{measures.pause.reason.tooLong}") String reason) {
     }
 
     @GetMapping("/people/{id}/measures")
