@@ -119,6 +119,10 @@ class MeasuresJourneyTest extends BrowserJourney {
         page.navigate("/people/" + sam + "/measures");
         assertThat(page.locator("#support-gaps")).containsText("Things that matter to you where support could be better");
         assertThat(page.locator("main")).containsText("INSPIRE support item 2");
+        // On a phone the chart's labels are still big enough to read (drawn 640 units wide, it is shrunk to fit).
+        assertThat(((Number) page.locator("#results-qpr-15 ~ figure svg text").first()
+                .evaluate("t => t.getBoundingClientRect().height")).doubleValue()).as("height in px of a chart label at 320 px")
+                .isGreaterThanOrEqualTo(10.0);
         checked();
         snapshot("own-results-phone");
         signOut();
