@@ -96,6 +96,21 @@ class HandoverTest extends DatabaseTest {
     }
 
     @Test
+    void afterSubmittingThePersonIsThankedAndStaffSeeTheResultOnceTheyHaveTheTabletBack() throws Exception {
+        String handBack = "/measures/responses/" + response + "/hand-back";
+        mvc.perform(post("/measures/responses/" + response + "/questions").param("page", "2").param("version", "0")
+                        .param("action", "submit").cookie(tablet).with(csrf()))
+                .andExpect(redirectedUrl(handBack));
+        String thanks = mvc.perform(get(handBack).cookie(tablet)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(thanks).contains("Your answers to the QPR-15 are saved and sent").doesNotContain("Go back to the questions");
+        mvc.perform(get("/measures/responses/" + response).cookie(tablet)).andExpect(redirectedUrl(handBack));
+        mvc.perform(post(handBack).param("password", PASSWORD).cookie(tablet).with(csrf()))
+                .andExpect(redirectedUrl("/measures/responses/" + response));
+        mvc.perform(get("/measures/responses/" + response).cookie(tablet)).andExpect(status().isOk());
+    }
+
+    @Test
     void thePersonAnsweringOnTheirOwnAccountIsNeverLockedIn() throws Exception {
         Cookie phone = signIn(caseload.personUser());
         String questions = mvc.perform(post("/people/" + caseload.person() + "/measures/start")
