@@ -157,7 +157,12 @@ class EveryPageAccessibilityTest extends BrowserJourney {
                     + OWN_PERSON_ID + ") and status = 'IN_PROGRESS' and mode = 'SELF' order by id limit 1"),
             visit("/measures/responses/{id}/questions", OWN_LEADER, "select id from measure_response where person_id = ("
                     + OWN_PERSON_ID + ") and status = 'IN_PROGRESS' and mode = 'STAFF_ADMINISTERED' order by id limit 1"),
+            // Given in a session, the device is the person's until staff type their password on this page.
+            visit("/measures/responses/{id}/hand-back", OWN_LEADER, "select id from measure_response where person_id = ("
+                    + OWN_PERSON_ID + ") and status = 'IN_PROGRESS' and mode = 'STAFF_ADMINISTERED' order by id limit 1"),
             visit("/measures/responses/{id}/entered-in-error", "coordinator", SAMS_RESPONSE),
+            visit("/measures/schedules/{id}/stop", OWN_LEADER, "select id from measure_schedule where person_id = ("
+                    + OWN_PERSON_ID + ") and status = 'ACTIVE' order by id limit 1"),
             visit("/measures/due", "coordinator"),
             visit("/measures/teams/{id}", "coordinator", RIVERSIDE_ID),
             visit("/measures/imports/new", "coordinator"),
@@ -428,6 +433,17 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         }
         checks++;
         checked.add(route);
+        if (!user.equals(OWN_PERSON) && url.matches("/measures/responses/\\d+/(questions|hand-back)")) {
+            handBack(tab, url);
+        }
+    }
+
+    /** Staff take back the device they handed to the person for a questionnaire given in a session. */
+    private static void handBack(Page tab, String questionsUrl) {
+        tab.navigate(questionsUrl.replaceAll("/(questions|hand-back)$", "/hand-back"));
+        tab.getByLabel("Your password").fill(OWN_PASSWORD);
+        button(tab, "Carry on").click();
+        assertThat(tab.locator("h1")).not().containsText("Thank you");
     }
 
     /**
@@ -567,6 +583,7 @@ class EveryPageAccessibilityTest extends BrowserJourney {
         leader.getByLabel("Give a questionnaire now, in this session").selectOption("wemwbs");
         button(leader, "Start now").click();
         assertThat(leader.locator("h1")).containsText("Page 1 of");
+        handBack(leader, leader.url());
 
         leader.navigate("/measures/imports/new");
         leader.getByLabel("Questionnaire").selectOption("qpr-15");

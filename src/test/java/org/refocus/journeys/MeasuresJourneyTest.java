@@ -119,6 +119,10 @@ class MeasuresJourneyTest extends BrowserJourney {
         page.navigate("/people/" + sam + "/measures");
         assertThat(page.locator("#support-gaps")).containsText("Things that matter to you where support could be better");
         assertThat(page.locator("main")).containsText("INSPIRE support item 2");
+        // On a phone the chart's labels are still big enough to read (drawn 640 units wide, it is shrunk to fit).
+        assertThat(((Number) page.locator("#results-qpr-15 ~ figure svg text").first()
+                .evaluate("t => t.getBoundingClientRect().height")).doubleValue()).as("height in px of a chart label at 320 px")
+                .isGreaterThanOrEqualTo(10.0);
         checked();
         snapshot("own-results-phone");
         signOut();
@@ -166,7 +170,7 @@ class MeasuresJourneyTest extends BrowserJourney {
         Files.writeString(bad, header + "\n" + person + "," + born + ",2025-06-01" + ",3".repeat(14) + ",9\n");
 
         signIn("coordinator", PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Measures due")).first().click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Questionnaires due")).first().click();
         checked();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import responses from a file")).click();
         checked();
@@ -271,9 +275,44 @@ class MeasuresJourneyTest extends BrowserJourney {
         snapshot("questions-changed-elsewhere-phone");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Your answers are saved");
+        assertThat(page.locator("main")).containsText("Your answers to the QPR-15 so far are saved");
         assertThat(jdbc.sql("select answers[1:2]::text from measure_response where person_id = ?")
                 .param(caseload.person()).query(String.class).single()).isEqualTo("{1,2}");
+    }
+
+    @Test
+    void aQuestionnaireGivenInASessionShowsThePersonHoldingTheTabletOnlyItsQuestionsUntilStaffTypeTheirPassword() {
+        OwnCaseload caseload = OwnCaseload.create(jdbc, "Nia");
+        page.setViewportSize(768, 1024);
+        signIn(caseload.practitioner(), PASSWORD);
+        page.navigate("/people/" + caseload.person() + "/measures");
+        page.getByLabel("Give a questionnaire now, in this session").selectOption("qpr-15");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        assertThat(page.locator("h1")).containsText("Page 1 of 2");
+        // The person now holds the tablet: no menu, and the caseload (other people's names) is out of reach.
+        assertThat(page.locator(".nhsuk-header__navigation")).hasCount(0);
+        checked();
+        snapshot("questions-handed-over-tablet");
+        page.navigate("/caseload");
+        assertThat(page.locator("h1")).containsText("Thank you, Nia");
+        assertThat(page.locator("main")).containsText("Please give this device back to Test Practitioner");
+        checked();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go back to the questions")).click();
+        choose("qpr_01", 2);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        assertThat(page.locator("main")).containsText("Your answers to the QPR-15 so far are saved");
+
+        // Only the practitioner's password gives the tablet back.
+        page.getByLabel("Your password").fill("not the password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carry on")).click();
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("The password is not right");
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        checked();
+        page.getByLabel("Your password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carry on")).click();
+        assertThat(page.locator("h1")).containsText("Questionnaires and results");
+        assertThat(page.locator(".nhsuk-header__navigation")).hasCount(1);
+        assertThat(page.locator("main")).containsText("Continue QPR-15");
     }
 
     @Test

@@ -173,7 +173,7 @@ class CompletingMeasuresTest extends DatabaseTest {
                 .with(csrf()).with(as("serviceuser"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("<title>Error: ").contains("There is a problem").contains("href=\"#reason\"")
-                .contains("x".repeat(501));
+                .contains("Why you are pausing must be 500 characters or fewer").contains("x".repeat(501));
         assertThat(page.indexOf("There is a problem")).isLessThan(page.indexOf("<h1"));
         assertThat(jdbc.sql("select count(*) from measurement_pause where person_id = ? and reason like 'xxx%'")
                 .param(sam).query(Long.class).single()).isZero();
@@ -252,6 +252,130 @@ class CompletingMeasuresTest extends DatabaseTest {
                 .with(as("rita.lead"))).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
                 .single()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void stoppingAScheduleIsAskedFirstSayingWhatHappensAndNothingStopsUntilConfirmed() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Ines");
+        String measures = "/people/" + caseload.person() + "/measures";
+        mvc.perform(post(measures + "/assign").param("instrument", "qpr-15").param("completion", "SELF")
+                .param("firstDueOn", LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()).param("repeat", "3")
+                .with(csrf()).with(as(caseload.practitioner()))).andExpect(redirectedUrl(measures));
+        long schedule = jdbc.sql("select id from measure_schedule where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+
+        // The list links to a question, not to a button that stops the schedule at one tap.
+        String list = page(measures, caseload.practitioner(), "person-stop-link");
+        assertThat(list).contains("href=\"/measures/schedules/" + schedule + "/stop\"")
+                .doesNotContain("action=\"/measures/schedules/" + schedule + "/stop\"");
+        long audited = jdbc.sql("select count(*) from audit_entry where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+        String asked = page("/measures/schedules/" + schedule + "/stop", caseload.practitioner(), "schedule-stop");
+        assertThat(asked).contains("Stop QPR-15 for Ines?").contains("Every 3 months")
+                .contains("will no longer be due for Ines").contains("Answers already given are kept")
+                .contains("No, keep it").contains("<title>Stop QPR-15? – REFOCUS</title>");
+        assertThat(jdbc.sql("select count(*) from audit_entry where person_id = ?").param(caseload.person())
+                .query(Long.class).single()).isGreaterThan(audited);
+        assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
+                .single()).isEqualTo("ACTIVE");
+
+        mvc.perform(post("/measures/schedules/" + schedule + "/stop").param("version", "0").with(csrf())
+                .with(as(caseload.practitioner()))).andExpect(redirectedUrl(measures));
+        assertThat(jdbc.sql("select status from measure_schedule where id = ?").param(schedule).query(String.class)
+                .single()).isEqualTo("STOPPED");
+        // Asked again once stopped (a second tab, the back button): nothing to confirm.
+        mvc.perform(get("/measures/schedules/" + schedule + "/stop").with(as(caseload.practitioner())))
+                .andExpect(redirectedUrl(measures));
+    }
+
+    @Test
+    void thePersonReadsWhatTheirOwnScoresMeanAddressedToThemNotAsTheyAreDescribedToStaff() throws Exception {
+        long sam = fixtures.sam();
+        long inspire = fixtures.latestResult(sam, "inspire");
+        for (String path : new String[] {"/people/" + sam + "/measures", "/measures/responses/" + inspire}) {
+            String own = org.springframework.web.util.HtmlUtils.htmlUnescape(page(path, "serviceuser", "own-meanings"));
+            assertThat(own).contains("How well you feel your worker supports your recovery, counting only the things "
+                    + "you said matter to you").contains("How you rate your relationship with your worker")
+                    .doesNotContain("the person said").doesNotContain("How the person rates");
+            String staff = org.springframework.web.util.HtmlUtils.htmlUnescape(page(path, "coordinator", "staff-meanings"));
+            assertThat(staff).contains("counting only the things the person said matter to them")
+                    .doesNotContain("How you rate your relationship");
+        }
+    }
+
+    @Test
+    void aQuestionnaireBegunOnAnEarlierDaySaysSoAboveItsAnswersSoThatOldAnswersAreCheckedNotSentUnseen() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Remi");
+        String measures = "/people/" + caseload.person() + "/measures";
+        for (String[] who : new String[][] {{caseload.personUser(), "You started this questionnaire on "},
+            {caseload.practitioner(), "check each answer with the person"}}) {
+            String questions = mvc.perform(post(measures + "/start").param("instrument", "qpr-15").with(csrf())
+                    .with(as(who[0]))).andReturn().getResponse().getRedirectedUrl();
+            long id = Long.parseLong(questions.replaceAll("\\D+(\\d+)\\D*", "$1"));
+            mvc.perform(post(questions).param("page", "1").param("version", "0").param("answers[qpr_01]", "4")
+                    .param("action", "next").with(csrf()).with(as(who[0]))).andExpect(status().is3xxRedirection());
+            assertThat(page(questions, who[0], "started-today")).doesNotContain("started-earlier");
+
+            jdbc.sql("update measure_response set started_at = started_at - interval '20 days' where id = ?").param(id)
+                    .update();
+            String later = org.springframework.web.util.HtmlUtils.htmlUnescape(page(questions, who[0], "started-earlier"));
+            assertThat(later).contains("id=\"started-earlier\"").contains(who[1])
+                    .contains(day(LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(20)));
+        }
+    }
+
+    /** The day as the pages write it. */
+    private static String day(LocalDate date) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(date);
+    }
+
+    @Test
+    void inspireSaysThatRatingsOfThingsThatDoNotMatterAreMeantToBeSkippedNotThatAnySkipLosesTheScore() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Odile");
+        String measures = "/people/" + caseload.person() + "/measures";
+        String inspire = mvc.perform(post(measures + "/start").param("instrument", "inspire").with(csrf())
+                .with(as(caseload.practitioner()))).andReturn().getResponse().getRedirectedUrl();
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(page(inspire, caseload.practitioner(), "inspire-policy"));
+        assertThat(page).contains("You do not need to rate things that do not matter to you: skipping those changes nothing")
+                .doesNotContain("because its scoring rule needs every answer");
+        String qpr = mvc.perform(post(measures + "/start").param("instrument", "qpr-15").with(csrf())
+                .with(as(caseload.practitioner()))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(qpr, caseload.practitioner(), "qpr-policy")).contains("because its scoring rule needs every answer");
+    }
+
+    @Test
+    void whenTheLatestResponseHasNoScoreTheChangeSaysWhichScoreItIsAbout() throws Exception {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Luca");
+        completeQpr15(caseload, 0, false);
+        completeQpr15(caseload, 2, false);
+        // The latest: one question skipped, so no total.
+        completeQpr15(caseload, 4, true);
+
+        String page = page("/people/" + caseload.person() + "/measures", caseload.practitioner(), "change-latest-absent");
+        assertThat(page).contains("No score this time");
+        // Not "Up 30 since the first time" beside a latest result that has no score: the change is from the
+        // first score to the last score there was, both named.
+        assertThat(page).doesNotContain("Up 30 since the first time")
+                .contains("The last score, 30 on ").contains("was up 30 on the first (0 on ");
+    }
+
+    /** The person fills in a QPR-15 on their own account, every answer {@code code}, perhaps skipping the last question. */
+    private void completeQpr15(org.refocus.testing.OwnCaseload caseload, int code, boolean skipLast) throws Exception {
+        String questions = mvc.perform(post("/people/" + caseload.person() + "/measures/start").param("instrument", "qpr-15")
+                .with(csrf()).with(as(caseload.personUser()))).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(questions.replaceAll("\\D+(\\d+)\\D*", "$1"));
+        for (int page = 1; page <= 2; page++) {
+            MockHttpServletRequestBuilder save = post(questions).param("page", Integer.toString(page))
+                    .param("version", jdbc.sql("select version::text from measure_response where id = ?").param(id)
+                            .query(String.class).single())
+                    .param("action", page == 2 ? "submit" : "next").with(csrf()).with(as(caseload.personUser()));
+            for (int item = page == 1 ? 1 : 9; item <= (page == 1 ? 8 : 15); item++) {
+                save.param("answers[qpr_%02d]".formatted(item), item == 15 && skipLast ? "" : Integer.toString(code));
+            }
+            mvc.perform(save).andExpect(status().is3xxRedirection());
+        }
+        assertThat(jdbc.sql("select status from measure_response where id = ?").param(id).query(String.class).single())
+                .isEqualTo("COMPLETED");
     }
 
     @Test

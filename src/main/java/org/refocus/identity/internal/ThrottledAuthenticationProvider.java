@@ -52,7 +52,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         }
     }
 
-    private static String clientAddress() {
+    /** The address a request came from, for throttling and the audit trail. */
+    static String clientAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 ? a.getRequest().getRemoteAddr() : "unknown";
     }

@@ -138,6 +138,13 @@ public class MeasureSchedules {
         return schedule.personId();
     }
 
+    /** A schedule, for a page that shows it (asking whether to stop it): the read is audited against the person. */
+    public ScheduleView open(long scheduleId) {
+        ScheduleView schedule = find(scheduleId);
+        audit.record(AuditAction.VIEWED, "measure_schedule", scheduleId, schedule.personId(), null);
+        return schedule;
+    }
+
     @Transactional(readOnly = true)
     public ScheduleView find(long scheduleId) {
         ScheduleView schedule = jdbc.sql(SELECT + " where id = ?").param(scheduleId).query(ScheduleView.class)

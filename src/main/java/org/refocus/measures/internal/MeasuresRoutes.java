@@ -38,7 +38,8 @@ class MeasuresRoutes implements RouteRules {
         routes.requestMatchers(HttpMethod.GET, "/fhir/Questionnaire", "/fhir/Questionnaire/*").hasAnyRole(STAFF);
         routes.requestMatchers(HttpMethod.GET, "/fhir/QuestionnaireResponse", "/fhir/QuestionnaireResponse/*",
                 "/fhir/Observation", "/fhir/Observation/*").hasAnyRole("PRACTITIONER", "TEAM_LEADER", "SERVICE_USER");
-        routes.requestMatchers("/measures/responses/*/entered-in-error").hasAnyRole("PRACTITIONER", "TEAM_LEADER");
+        routes.requestMatchers("/measures/responses/*/entered-in-error", "/measures/responses/*/hand-back")
+                .hasAnyRole("PRACTITIONER", "TEAM_LEADER");
         routes.requestMatchers("/people/*/measures/assign", "/measures/schedules/**", "/measures/due",
                 "/measures/teams/**", "/measures/imports", "/measures/imports/**")
                 .hasAnyRole("PRACTITIONER", "TEAM_LEADER");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.refocus.measures.internal.MeasureResults;
 import org.refocus.measures.internal.StoredScore;
@@ -35,13 +36,26 @@ class MeasureTexts {
         return text != null ? text : text(fallbackKey, args);
     }
 
-    String meaning(String code, String scoreKey, BigDecimal value, BigDecimal minimum, BigDecimal maximum) {
-        return textOr("measures.meaning." + code + "." + scoreKey, "measures.meaning.default", plain(value),
-                plain(minimum), plain(maximum));
+    /**
+     * What a score means, for staff, or addressed to the person when {@code toThePerson} (their own results):
+     * {@code measures.meaning.own.<code>.<score>} when there is one, else the text staff read.
+     */
+    String meaning(String code, String scoreKey, BigDecimal value, BigDecimal minimum, BigDecimal maximum,
+            boolean toThePerson) {
+        String key = "measures.meaning." + code + "." + scoreKey;
+        Object[] args = {plain(value), plain(minimum), plain(maximum)};
+        String text = toThePerson ? messages.getMessage(ownKey(key), args, null, Locale.UK) : null;
+        return text != null ? text : textOr(key, "measures.meaning.default", args);
     }
 
-    String notMeaning(String code, String scoreKey) {
-        return textOr("measures.notMeaning." + code + "." + scoreKey, "measures.notMeaning.default");
+    String notMeaning(String code, String scoreKey, boolean toThePerson) {
+        String key = "measures.notMeaning." + code + "." + scoreKey;
+        String text = toThePerson ? messages.getMessage(ownKey(key), null, null, Locale.UK) : null;
+        return text != null ? text : textOr(key, "measures.notMeaning.default");
+    }
+
+    private static String ownKey(String key) {
+        return key.replaceFirst("^measures\\.(meaning|notMeaning)\\.", "measures.$1.own.");
     }
 
     String absent(StoredScore score) {
@@ -53,9 +67,15 @@ class MeasureTexts {
         if (series.change() == null) {
             return null;
         }
-        LocalDate firstDate = series.points().stream().filter(p -> p.value() != null).findFirst().orElseThrow().date();
+        List<MeasureResults.Point> scored = series.points().stream().filter(p -> p.value() != null).toList();
+        LocalDate firstDate = scored.get(0).date();
         int sign = series.change().signum();
         String key = sign > 0 ? "measures.change.up" : sign < 0 ? "measures.change.down" : "measures.change.same";
+        if (series.points().get(series.points().size() - 1).value() == null) {
+            // The latest response has no score (H-10): say which score the change is about, with its date.
+            return text(key + ".toLastScore", plain(series.change().abs()), plain(series.baseline()),
+                    DAY.format(firstDate), plain(series.latest()), DAY.format(scored.get(scored.size() - 1).date()));
+        }
         return text(key, plain(series.change().abs()), plain(series.baseline()), DAY.format(firstDate));
     }
 

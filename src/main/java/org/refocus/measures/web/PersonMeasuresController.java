@@ -47,6 +47,7 @@ class PersonMeasuresController {
 
     static final String VIEW = "measures/person";
     static final String ASSIGN_VIEW = "measures/assign";
+    static final String STOP_VIEW = "measures/schedule-stop";
 
     private final People people;
     private final InstrumentLibrary library;
@@ -83,7 +84,7 @@ class PersonMeasuresController {
             @NotBlank(message = "{measures.assign.repeat.required}") String repeat) {
     }
 
-    record PauseForm(@Size(max = 500, message = "{field.tooLong}") String reason) {
+    record PauseForm(@Size(max = 500, message = "{measures.pause.reason.tooLong}") String reason) {
     }
 
     @GetMapping("/people/{id}/measures")
@@ -239,6 +240,24 @@ class PersonMeasuresController {
         return "redirect:/people/" + id + "/measures";
     }
 
+    /** Stopping a schedule is asked first: a stopped questionnaire is no longer due, and nobody is reminded of it. */
+    @GetMapping("/measures/schedules/{id}/stop")
+    @PreAuthorize("hasAnyRole('PRACTITIONER','TEAM_LEADER')")
+    String confirmStop(@PathVariable long id, Model model) {
+        ScheduleView schedule = schedules.open(id);
+        if (!schedule.active()) {
+            return "redirect:/people/" + schedule.personId() + "/measures";
+        }
+        model.addAttribute("person", people.open(schedule.personId()));
+        model.addAttribute("schedule", schedule);
+        model.addAttribute("instrumentName", name(schedule.instrumentCode()));
+        model.addAttribute("due", MeasureTexts.DAY.format(schedule.nextDueOn()));
+        model.addAttribute("repeat", schedule.everyMonths() == null ? texts.text("measures.repeat.once")
+                : texts.text("measures.repeat.every", schedule.everyMonths()));
+        model.addAttribute("completion", texts.text("measures.completion." + schedule.completion()));
+        return STOP_VIEW;
+    }
+
     @PostMapping("/measures/schedules/{id}/stop")
     @PreAuthorize("hasAnyRole('PRACTITIONER','TEAM_LEADER')")
     String stop(@PathVariable long id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
@@ -295,14 +314,15 @@ class PersonMeasuresController {
     private InstrumentBlock block(MeasureResults.InstrumentResults r, boolean staff) {
         List<ScoreLine> lines = new ArrayList<>();
         for (MeasureResults.Series s : r.series()) {
-            lines.add(scoreLine(r.code(), r.shortName(), s, texts));
+            lines.add(scoreLine(r.code(), r.shortName(), s, texts, !staff));
         }
         List<String> unconfirmed = staff ? library.catalogue().find(r.code()).map(InstrumentDefinition::unconfirmed)
                 .orElse(List.of()) : List.of();
         return new InstrumentBlock(r.code(), r.shortName(), r.title(), r.latestResponseId(), lines, unconfirmed);
     }
 
-    static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts) {
+    static ScoreLine scoreLine(String code, String shortName, MeasureResults.Series s, MeasureTexts texts,
+            boolean toThePerson) {
         List<ScoreLine.Link> scoredDifferently = s.scoredDifferently().stream()
                 .map(r -> new ScoreLine.Link(r.responseId(), texts.text("measures.results.scoredDifferently.link",
                         shortName, MeasureTexts.DAY.format(r.date())))).toList();
@@ -331,8 +351,9 @@ class PersonMeasuresController {
         var lastScore = last.value();
         return new ScoreLine(s.scoreKey(), s.label(), lastScore == null ? null : MeasureTexts.plain(lastScore),
                 texts.text("measures.range", MeasureTexts.plain(s.minimum()), MeasureTexts.plain(s.maximum())),
-                lastScore == null ? null : texts.meaning(code, s.scoreKey(), lastScore, s.minimum(), s.maximum()),
-                texts.notMeaning(code, s.scoreKey()),
+                lastScore == null ? null : texts.meaning(code, s.scoreKey(), lastScore, s.minimum(), s.maximum(),
+                        toThePerson),
+                texts.notMeaning(code, s.scoreKey(), toThePerson),
                 lastScore == null ? texts.absent(last.score()) : null,
                 lastScore == null ? last.score().reason() : null, texts.change(s), chart, rows, scoredDifferently);
     }

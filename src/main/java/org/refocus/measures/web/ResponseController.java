@@ -1,5 +1,6 @@
 package org.refocus.measures.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,7 +90,8 @@ class ResponseController {
     }
 
     @GetMapping("/measures/responses/{id}/questions")
-    String questions(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+    String questions(@PathVariable long id, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+            Model model) {
         ResponseView response = responses.open(id);
         if (!responses.mayAnswer(response)) {
             return "redirect:/measures/responses/" + id;
@@ -101,6 +103,10 @@ class ResponseController {
             going.put("action", RESUME);
             return agreementPage(response, pause.get(), going, new PauseAgreementPage.PauseAgreementForm(null, null),
                     null, model);
+        }
+        if (CurrentUser.required().role().isTeamStaff()) {
+            // Given in a session: from now on the device shows the person only these questions.
+            Handover.begin(request, id);
         }
         return questionPage(response, page, null, Map.of(), Map.of(), model);
     }
@@ -116,7 +122,7 @@ class ResponseController {
     @PostMapping("/measures/responses/{id}/questions")
     String saveQuestions(@PathVariable long id, @RequestParam Map<String, String> params,
             @ModelAttribute("pauseAgreementForm") PauseAgreementPage.PauseAgreementForm agreement,
-            BindingResult agreementResult, Model model, RedirectAttributes redirect) {
+            BindingResult agreementResult, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ResponseView response = responses.find(id);
         if (!responses.mayAnswer(response)) {
             if (response.completed() && answersDifferFromStored(params, response)) {
@@ -169,6 +175,9 @@ class ResponseController {
             // The page again, with everything sent still chosen, naming what changed meanwhile.
             return questionPage(saved.response(), page, null, answers, saved.changedElsewhere(), model);
         }
+        if ((action.equals("later") || action.equals("submit")) && Long.valueOf(id).equals(Handover.handedOver(request))) {
+            return "redirect:" + Handover.handBackPage(id);
+        }
         switch (action) {
             case "later" -> {
                 redirect.addFlashAttribute("flash", "measures.questions.saved");
@@ -208,8 +217,8 @@ class ResponseController {
             scores.add(new ScoreLine(spec.key(), spec.label(), value,
                     texts.text("measures.range", MeasureTexts.plain(spec.minimum()), MeasureTexts.plain(spec.maximum())),
                     score.present() ? texts.meaning(answeredOn.code(), spec.key(), score.value(), spec.minimum(),
-                            spec.maximum()) : null,
-                    texts.notMeaning(answeredOn.code(), spec.key()),
+                            spec.maximum(), !staffView) : null,
+                    texts.notMeaning(answeredOn.code(), spec.key(), !staffView),
                     score.present() ? null : texts.absent(score), staffView && !score.present() ? score.reason() : null,
                     score.prorated() ? texts.text("measures.prorated", score.itemsMissing()) : null, null, List.of(),
                     List.of()));
@@ -332,9 +341,17 @@ class ResponseController {
         model.addAttribute("changedElsewhere", changed);
         // The rule that will score it: a corrected version's, once this version's responses were re-scored with it.
         MissingDataPolicy policy = library.scoringVersion(response.versionId()).definition().missingDataPolicy();
+        boolean gated = definition.items().stream().anyMatch(i -> i.gate() != null);
+        // With "does this matter?" questions, a rating of something that does not matter is meant to be skipped.
         model.addAttribute("policyText", texts.text(policy.mode() == MissingDataPolicy.Mode.COMPLETE_ITEMS_ONLY
-                ? "measures.questions.policy.complete" : "measures.questions.policy.prorate", policy.maxMissingItems()));
-        model.addAttribute("gated", definition.items().stream().anyMatch(i -> i.gate() != null));
+                ? (gated ? "measures.questions.policy.completeGated" : "measures.questions.policy.complete")
+                : "measures.questions.policy.prorate", policy.maxMissingItems()));
+        model.addAttribute("gated", gated);
+        // Begun on an earlier day, perhaps weeks ago: its answers are shown, and may no longer fit the recall period.
+        boolean startedEarlier = response.startedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()
+                .isBefore(schedules.today()) && response.answers().values().stream().anyMatch(a -> a != null);
+        model.addAttribute("startedEarlier", startedEarlier ? texts.text(self ? "measures.questions.startedEarlier.own"
+                : "measures.questions.startedEarlier", MeasureTexts.day(response.startedAt())) : null);
         return QUESTIONS_VIEW;
     }
 
