@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.refocus.measures.instrument.FhirQuestionnaireParser;
 import org.refocus.measures.instrument.InstrumentCatalogue;
@@ -172,6 +173,51 @@ class FhirOutputTest extends DatabaseTest {
         assertThat(questionnaires.getLink("self").getUrl()).isEqualTo("http://localhost/fhir/Questionnaire");
         assertThat(questionnaires.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl)
                 .contains("http://localhost/fhir/Questionnaire/qpr-15.1");
+    }
+
+    @Test
+    void searchesAnswerAPageAtATimeWithLinksToTheOthersAndTheTotal() throws Exception {
+        long sam = fixtures.sam();
+        for (String type : new String[] {"QuestionnaireResponse", "Observation"}) {
+            String search = "/fhir/" + type + "?subject=Patient/" + sam;
+            Bundle whole = read(search + "&_count=500", "coordinator", Bundle.class);
+            List<String> all = ids(whole);
+            assertThat(all).as(type).hasSize(whole.getTotal()).hasSizeGreaterThan(2).doesNotHaveDuplicates();
+
+            Bundle first = read(search + "&_count=2", "coordinator", Bundle.class);
+            assertThat(first.getTotal()).isEqualTo(whole.getTotal());
+            assertThat(ids(first)).containsExactlyElementsOf(all.subList(0, 2));
+            assertThat(first.getLink("previous")).isNull();
+            assertThat(first.getLink("next").getUrl()).startsWith("http://localhost" + search + "&")
+                    .contains("&_offset=2").contains("&_count=2");
+
+            List<String> followed = new java.util.ArrayList<>();
+            Bundle page = first;
+            int pages = 1;
+            while (true) {
+                followed.addAll(ids(page));
+                if (page.getLink("next") == null) {
+                    break;
+                }
+                page = read(page.getLink("next").getUrl().replace("http://localhost", ""), "coordinator", Bundle.class);
+                assertThat(page.getLink("previous")).isNotNull();
+                pages++;
+            }
+            assertThat(followed).as(type + ": following next links").containsExactlyElementsOf(all);
+            assertThat(pages).isEqualTo((all.size() + 1) / 2);
+            // Without _count, a page of 50.
+            assertThat(read(search, "coordinator", Bundle.class).getEntry()).hasSize(Math.min(50, all.size()));
+        }
+        for (String bad : new String[] {"_count=0", "_count=501", "_count=ten", "_offset=-1", "_offset=x"}) {
+            MockHttpServletResponse refused = fetch("/fhir/Observation?subject=Patient/" + sam + "&" + bad, "coordinator");
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(((org.hl7.fhir.r4.model.OperationOutcome) parse(refused.getContentAsString())).getIssueFirstRep()
+                    .getDiagnostics()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    private static List<String> ids(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
     }
 
     @Test

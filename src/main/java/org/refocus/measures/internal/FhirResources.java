@@ -146,13 +146,18 @@ public class FhirResources {
         return questionnaireResponse(r, subject(r.personId()));
     }
 
-    public Bundle questionnaireResponses(long personId) {
+    /** One page of the person's responses, oldest first; only the responses on the page are read. */
+    public Bundle questionnaireResponses(long personId, FhirPage page) {
         people.requireReach(personId);
-        List<ResponseView> all = jdbc.sql("select id from measure_response where person_id = ? order by id")
-                .param(personId).query(Long.class).list().stream().map(responses::find).toList();
-        audit.record(AuditAction.LISTED, "measure_response", null, personId, "fhir responses=" + all.size());
+        long total = jdbc.sql("select count(*) from measure_response where person_id = ?").param(personId)
+                .query(Long.class).single();
+        List<ResponseView> shown = jdbc.sql("select id from measure_response where person_id = ? order by id "
+                        + "limit ? offset ?").params(personId, page.count(), page.offset())
+                .query(Long.class).list().stream().map(responses::find).toList();
+        audit.record(AuditAction.LISTED, "measure_response", null, personId, "fhir responses=" + shown.size()
+                + " of " + total);
         Reference subject = subject(personId);
-        return searchSet(all.stream().map(r -> (Resource) questionnaireResponse(r, subject)).toList());
+        return searchSet(total, shown.stream().map(r -> (Resource) questionnaireResponse(r, subject)).toList());
     }
 
     QuestionnaireResponse questionnaireResponse(ResponseView r, Reference subject) {
@@ -203,15 +208,33 @@ public class FhirResources {
 
     // ---------------------------------------------------------------- Observation
 
-    public Bundle observations(long personId) {
+    /** One page of the Observations of the person's completed responses, oldest first. */
+    public Bundle observations(long personId, FhirPage page) {
         List<ResponseView> completed = responses.completedOf(personId);
-        audit.record(AuditAction.VIEWED, "measure_results", personId, personId, "fhir observations");
         Reference subject = subject(personId);
-        List<Resource> all = new ArrayList<>();
+        // Each completed response gives one Observation per score it has stored; only the responses with
+        // an Observation on this page are turned into resources.
+        List<Resource> shown = new ArrayList<>();
+        long index = 0;
         for (ResponseView r : completed) {
-            all.addAll(observations(r, subject));
+            long scores = scoredWith(r).scores().stream().filter(spec -> r.scores().get(spec.key()) != null).count();
+            if (index < (long) page.offset() + page.count() && index + scores > page.offset()) {
+                List<Observation> all = observations(r, subject);
+                for (int i = 0; i < all.size(); i++) {
+                    if (page.shows(index + i)) {
+                        shown.add(all.get(i));
+                    }
+                }
+            }
+            index += scores;
         }
-        return searchSet(all);
+        audit.record(AuditAction.VIEWED, "measure_results", personId, personId, "fhir observations=" + shown.size()
+                + " of " + index);
+        return searchSet(index, shown);
+    }
+
+    private InstrumentDefinition scoredWith(ResponseView r) {
+        return library.version(r.scoringVersionId() != null ? r.scoringVersionId() : r.versionId()).definition();
     }
 
     public Observation observation(String fhirId) {
@@ -228,8 +251,7 @@ public class FhirResources {
         if (!r.completed()) {
             return List.of();
         }
-        InstrumentDefinition scoredWith = library.version(r.scoringVersionId() != null ? r.scoringVersionId()
-                : r.versionId()).definition();
+        InstrumentDefinition scoredWith = scoredWith(r);
         boolean amended = !rescoring.history(r.id()).isEmpty();
         List<Observation> result = new ArrayList<>();
         for (ScoreSpec spec : scoredWith.scores()) {
@@ -276,9 +298,13 @@ public class FhirResources {
     }
 
     private static Bundle searchSet(List<? extends Resource> resources) {
+        return searchSet(resources.size(), resources);
+    }
+
+    private static Bundle searchSet(long total, List<? extends Resource> resources) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.SEARCHSET);
-        bundle.setTotal(resources.size());
+        bundle.setTotal(Math.toIntExact(total));
         for (Resource resource : resources) {
             bundle.addEntry().setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.refocus.measures.internal.FhirPage;
 import org.refocus.measures.internal.FhirResources;
 import org.refocus.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Read-only FHIR R4 (JSON, {@code application/fhir+json}): Questionnaire, QuestionnaireResponse and
- * Observation, searched by {@code subject=Patient/<person id>}. The same reach and audit rules as the
+ * Observation, searched by {@code subject=Patient/<person id>} a page at a time. The same reach and audit rules as the
  * pages apply; a person out of reach is reported exactly like one that does not exist.
  */
 @RestController
@@ -50,8 +51,10 @@ class FhirController {
 
     @GetMapping("/QuestionnaireResponse")
     ResponseEntity<String> questionnaireResponses(@RequestParam(required = false) String subject,
-            HttpServletRequest request) {
-        return ok(searched(resources.questionnaireResponses(patient(subject)), request));
+            @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset, HttpServletRequest request) {
+        FhirPage page = page(count, offset);
+        return ok(paged(resources.questionnaireResponses(patient(subject), page), page, request));
     }
 
     @GetMapping("/QuestionnaireResponse/{id}")
@@ -61,8 +64,10 @@ class FhirController {
 
     @GetMapping("/Observation")
     ResponseEntity<String> observations(@RequestParam(required = false) String subject,
-            HttpServletRequest request) {
-        return ok(searched(resources.observations(patient(subject)), request));
+            @RequestParam(name = "_count", required = false) String count,
+            @RequestParam(name = "_offset", required = false) String offset, HttpServletRequest request) {
+        FhirPage page = page(count, offset);
+        return ok(paged(resources.observations(patient(subject), page), page, request));
     }
 
     @GetMapping("/Observation/{id}")
@@ -90,6 +95,51 @@ class FhirController {
         } catch (NumberFormatException e) {
             throw new BadSearchException("subject must be Patient/<id> with a numeric id.");
         }
+    }
+
+    /**
+     * Searches answer a page at a time: {@code _count} results (default {@value FhirPage#DEFAULT_COUNT}, at
+     * most {@value FhirPage#MAXIMUM_COUNT}) after skipping {@code _offset}. Clients follow the Bundle's
+     * {@code next} link rather than building these.
+     */
+    private static FhirPage page(String count, String offset) {
+        int c = count == null || count.isBlank() ? FhirPage.DEFAULT_COUNT : whole(count, "_count");
+        int o = offset == null || offset.isBlank() ? 0 : whole(offset, "_offset");
+        if (c < 1 || c > FhirPage.MAXIMUM_COUNT) {
+            throw new BadSearchException("_count must be a whole number from 1 to " + FhirPage.MAXIMUM_COUNT + ".");
+        }
+        if (o < 0) {
+            throw new BadSearchException("_offset must be 0 or more.");
+        }
+        return new FhirPage(o, c);
+    }
+
+    private static int whole(String value, String name) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadSearchException(name + " must be a whole number.");
+        }
+    }
+
+    /** As {@link #searched}, with links to the first, previous and next pages. */
+    private static Bundle paged(Bundle bundle, FhirPage page, HttpServletRequest request) {
+        searched(bundle, request);
+        int total = bundle.getTotal();
+        bundle.addLink().setRelation("first").setUrl(pageUrl(request, 0, page.count()));
+        if (page.offset() > 0) {
+            bundle.addLink().setRelation("previous")
+                    .setUrl(pageUrl(request, Math.max(0, page.offset() - page.count()), page.count()));
+        }
+        if ((long) page.offset() + page.count() < total) {
+            bundle.addLink().setRelation("next").setUrl(pageUrl(request, page.offset() + page.count(), page.count()));
+        }
+        return bundle;
+    }
+
+    private static String pageUrl(HttpServletRequest request, int offset, int count) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("_offset", offset)
+                .replaceQueryParam("_count", count).toUriString();
     }
 
     /** A search's self link (what was searched) and each entry's absolute fullUrl on this server. */
