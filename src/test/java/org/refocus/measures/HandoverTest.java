@@ -111,6 +111,30 @@ class HandoverTest extends DatabaseTest {
     }
 
     @Test
+    void tooManyWrongPasswordsSignTheTabletOutSoThatGuessingEndsWithNothingOpen() throws Exception {
+        String handBack = "/measures/responses/" + response + "/hand-back";
+        // From an address of its own, so that these failures count against no other test's sign-ins.
+        org.springframework.test.web.servlet.request.RequestPostProcessor tabletAddress = r -> {
+            r.setRemoteAddr("192.0.2.77");
+            return r;
+        };
+        for (int guess = 1; guess <= 4; guess++) {
+            mvc.perform(post(handBack).param("password", "guess " + guess).cookie(tablet).with(csrf()).with(tabletAddress))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(post(handBack).param("password", "guess 5").cookie(tablet).with(csrf()).with(tabletAddress))
+                .andExpect(redirectedUrl("/signed-out"));
+        mvc.perform(get("/caseload").cookie(tablet)).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("/login"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and actor_username = ? "
+                + "and detail like 'password check%'").param(caseload.practitioner()).query(Long.class).single())
+                .isEqualTo(5);
+        // The answers given so far stay saved with the questionnaire.
+        assertThat(jdbc.sql("select status from measure_response where id = ?").param(response).query(String.class)
+                .single()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void thePersonAnsweringOnTheirOwnAccountIsNeverLockedIn() throws Exception {
         Cookie phone = signIn(caseload.personUser());
         String questions = mvc.perform(post("/people/" + caseload.person() + "/measures/start")
