@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,7 +25,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Deny by default: each module declares its routes through {@link RouteRules}; anything undeclared is
- * refused. Page requests without a session go to the sign-in page; API requests get 401.
+ * refused. Page requests without a session go to the sign-in page; API and FHIR requests get 401 with a
+ * problem detail or OperationOutcome saying how to sign in, and the page script's keep-alive a bare 401.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -66,11 +68,20 @@ class SecurityConfiguration {
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + (exception instanceof org.springframework.security
                                         .authentication.LockedException ? "/login?throttled" : "/login?error"))))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (FhirRefusals.isFhir(request)) {
+                        FhirRefusals.signInFirst().commence(request, response, e);
+                    } else if (ApiRefusals.isApi(request)) {
+                        ApiRefusals.signInFirst().commence(request, response, e);
+                    } else {
+                        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                    }
+                }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .addLogoutHandler(signOutAudit))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(FhirRefusals.signInFirst(), FhirRefusals::isFhir)
+                        .defaultAuthenticationEntryPointFor(ApiRefusals.signInFirst(), ApiRefusals::isApi)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
@@ -79,6 +90,9 @@ class SecurityConfiguration {
                         .flatMap(rules -> rules.postsThatChangeNothing().stream())
                         .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern))
                         .toArray(RequestMatcher[]::new)))
+                // Signing in always leads home (defaultSuccessUrl above), so a refused request is never kept to be
+                // replayed: keeping it would store a session in the database for every anonymous API or FHIR call.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

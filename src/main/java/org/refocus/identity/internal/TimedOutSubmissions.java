@@ -50,6 +50,10 @@ final class TimedOutSubmissions implements AccessDeniedHandler {
             FhirRefusals.forbidden(response);
             return;
         }
+        if (ApiRefusals.isApi(request)) {
+            ApiRefusals.forbidden(response);
+            return;
+        }
         if (!signedOut || !"POST".equals(request.getMethod()) || isApi(request) || !fromOurOwnPage(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
