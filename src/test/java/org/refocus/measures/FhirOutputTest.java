@@ -144,6 +144,55 @@ class FhirOutputTest extends DatabaseTest {
     }
 
     @Test
+    void aRatingOfSomethingThatDoesNotMatterStaysOnTheRecordButIsNotSentAsAnAnswerFhirDisables() throws Exception {
+        // INSPIRE on paper or on the form: "does this matter to you?" No, yet rated anyway; and rated with the
+        // question left blank. Neither rating is scored. FHIR's enableWhen disables both items, and a disabled
+        // item may carry no answer, so the QuestionnaireResponse was invalid against our own Questionnaire.
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Gaia");
+        Integer[] answers = new Integer[47];
+        answers[0] = 0; // support_01_matters: No
+        answers[1] = 3; // support_01 rated anyway
+        answers[3] = 2; // support_02 rated, support_02_matters left blank
+        answers[4] = 1; // support_03_matters: Yes
+        answers[5] = 4; // support_03
+        long id = jdbc.sql("""
+                insert into measure_response (person_id, team_id, instrument_code, instrument_version_id, scoring_version_id,
+                    mode, status, answers, score_values, score_absences, complete, completed_at, entered_by)
+                select ?, ?, 'inspire', v.id, v.id, 'IMPORTED', 'COMPLETED', ?::smallint[], '{100,NULL}', '{NULL,ITEMS_MISSING}',
+                       false, now(), null
+                from instrument_version v where v.code = 'inspire' and v.version = '1' returning id""")
+                .params(caseload.person(), caseload.team(), arrayLiteral(answers)).query(Long.class).single();
+
+        QuestionnaireResponse qr = read("/fhir/QuestionnaireResponse/" + id, caseload.practitioner(),
+                QuestionnaireResponse.class);
+        assertThat(qr.getItem()).extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
+                .containsExactly("support_01_matters", "support_03_matters", "support_03");
+        Questionnaire inspire = read("/fhir/Questionnaire/inspire.1", caseload.practitioner(), Questionnaire.class);
+        for (QuestionnaireResponse.QuestionnaireResponseItemComponent answered : qr.getItem()) {
+            Questionnaire.QuestionnaireItemComponent asked = inspire.getItem().stream()
+                    .filter(i -> i.getLinkId().equals(answered.getLinkId())).findFirst().orElseThrow();
+            for (Questionnaire.QuestionnaireItemEnableWhenComponent when : asked.getEnableWhen()) {
+                assertThat(qr.getItem()).as(answered.getLinkId() + " is enabled").anySatisfy(gate -> {
+                    assertThat(gate.getLinkId()).isEqualTo(when.getQuestion());
+                    assertThat(gate.getAnswerFirstRep().getValueCoding().getCode())
+                            .isEqualTo(when.getAnswerCoding().getCode());
+                });
+            }
+        }
+
+        // The record keeps both ratings, each saying why it was not counted.
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(fetch("/measures/responses/" + id,
+                caseload.practitioner()).getContentAsString());
+        assertThat(page).contains("Not counted in the score, because this was marked as not mattering.")
+                .contains("Not counted in the score, because whether this matters was not answered.");
+    }
+
+    private static String arrayLiteral(Integer[] answers) {
+        return java.util.Arrays.stream(answers).map(a -> a == null ? "NULL" : a.toString())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    @Test
     void outOfReachAndUnknownResourcesAreTheSameNotFoundOutcome() throws Exception {
         long sam = fixtures.sam();
         long response = fixtures.latestResult(sam, "qpr-15");

@@ -1,5 +1,6 @@
 package org.refocus.measures.instrument;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,16 @@ public record Item(String key, int number, String label, ResponseSet responseSet
     /** Scored value of a valid answer, after reverse scoring. */
     public int scoredValue(int answer) {
         return reverseScored ? responseSet.minimum() + responseSet.maximum() - answer : answer;
+    }
+
+    /**
+     * Whether the item applies, given the response's answers: always, unless it has a gate whose question
+     * was not answered {@link Gate#includeWhen()} (INSPIRE: the person said the thing does not matter, or
+     * did not say). A rating given anyway is kept as given, but it is not scored, and FHIR leaves it out
+     * of the QuestionnaireResponse (the Questionnaire's {@code enableWhen} disables the item).
+     */
+    public boolean appliesGiven(Map<String, Integer> answers) {
+        return gate == null || Objects.equals(answers.get(gate.itemKey()), gate.includeWhen());
     }
 
     /**

@@ -182,7 +182,9 @@ public class FhirResources {
         }
         for (Item item : d.items()) {
             Integer answer = r.answers().get(item.key());
-            if (answer == null) {
+            // A rating of something the person said does not matter stays on the record (and its page), but an
+            // item its Questionnaire's enableWhen disables may carry no answer in FHIR.
+            if (answer == null || !item.appliesGiven(r.answers())) {
                 continue;
             }
             QuestionnaireResponse.QuestionnaireResponseItemComponent ri = qr.addItem();

@@ -229,6 +229,10 @@ class ResponseController {
             String text = wording.flatMap(w -> w.itemText(item.key())).orElse(item.label());
             String answer = code == null ? texts.text(response.completed() ? "measures.answer.skipped"
                     : "measures.answer.notYet") : optionLabel(item, code, wording);
+            if (code != null && !item.appliesGiven(response.answers())) {
+                answer = texts.text(response.answers().get(item.gate().itemKey()) == null
+                        ? "measures.answer.notCountedUnanswered" : "measures.answer.notCounted", answer);
+            }
             answers.add(new AnswerRow(item.number(), text, answer));
         }
         Map<Long, StaffMember> names = response.enteredBy() == null ? Map.of()
