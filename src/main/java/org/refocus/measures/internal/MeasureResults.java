@@ -212,39 +212,60 @@ public class MeasureResults implements Measures, OutcomeRecords {
         }
         List<TeamSeries> result = new ArrayList<>();
         for (InstrumentDefinition d : library.current()) {
-            for (ScoreSpec spec : d.scores()) {
-                String value = scoreValue(d.code(), spec.key());
-                List<MonthMean> months = value == null ? List.of() : jdbc.sql("""
-                        select date_trunc('month', completed_at at time zone 'Europe/London')::date as month,
-                               avg(%1$s) as mean, count(*) as responses, count(distinct person_id) as people
-                        from measure_response
-                        where team_id = :team and instrument_code = :code and status = 'COMPLETED'
-                          and %1$s is not null
-                        group by 1 order by 1""".formatted(value))
-                        .param("team", teamId).param("code", d.code())
-                        .query((rs, n) -> {
-                            int count = rs.getInt("responses");
-                            BigDecimal mean = count < teamMinimumResponses ? null
-                                    : rs.getBigDecimal("mean").setScale(Math.max(1, spec.decimals()),
-                                            java.math.RoundingMode.HALF_UP);
-                            return new MonthMean(YearMonth.from(rs.getDate("month").toLocalDate()), mean, count,
-                                    rs.getInt("people"));
-                        }).list();
-                if (!months.isEmpty()) {
-                    long scoredDifferently = jdbc.sql("""
-                            select count(*) from measure_response
-                            where team_id = :team and instrument_code = :code and status = 'COMPLETED'
-                              and coalesce(scoring_version_id, instrument_version_id) <> all(:comparable)""")
-                            .param("team", teamId).param("code", d.code())
-                            .param("comparable", comparableVersions(d.code(), spec.key()).toArray(Long[]::new))
-                            .query(Long.class).single();
-                    result.add(new TeamSeries(d.code(), d.shortName(), spec.key(), spec.label(), spec.minimum(),
-                            spec.maximum(), spec.thresholds(), months, scoredDifferently));
-                }
-            }
+            result.addAll(teamSeries(teamId, d));
         }
         audit.record(AuditAction.VIEWED, "team_measures", teamId, null, "series=" + result.size());
         return result;
+    }
+
+    /**
+     * The team's series of every score of one instrument, from one pass over its responses: for each month
+     * and score, the mean, how many responses and people it is of; and for each score, how many completed
+     * responses were left out because their version works it out differently. A score with no value in any
+     * month has no series.
+     */
+    private List<TeamSeries> teamSeries(long teamId, InstrumentDefinition d) {
+        List<ScoreSpec> specs = d.scores();
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < specs.size(); i++) {
+            String value = scoreValue(d.code(), specs.get(i).key());
+            String v = value == null ? "null::numeric" : value;
+            columns.append(", avg(%1$s) as mean_%2$d, count(%1$s) as responses_%2$d, count(distinct case when %1$s is not null then person_id end) as people_%2$d, count(*) filter (where coalesce(scoring_version_id, instrument_version_id) <> all(:comparable_%2$d)) as different_%2$d"
+                    .formatted(v, i));
+        }
+        var query = jdbc.sql("""
+                select date_trunc('month', completed_at at time zone 'Europe/London')::date as month%s
+                from measure_response
+                where team_id = :team and instrument_code = :code and status = 'COMPLETED'
+                group by 1 order by 1""".formatted(columns))
+                .param("team", teamId).param("code", d.code());
+        for (int i = 0; i < specs.size(); i++) {
+            query = query.param("comparable_" + i, comparableVersions(d.code(), specs.get(i).key()).toArray(Long[]::new));
+        }
+        List<List<MonthMean>> months = new ArrayList<>();
+        long[] scoredDifferently = new long[specs.size()];
+        specs.forEach(spec -> months.add(new ArrayList<>()));
+        query.query(rs -> {
+            YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
+            for (int i = 0; i < specs.size(); i++) {
+                scoredDifferently[i] += rs.getLong("different_" + i);
+                int count = rs.getInt("responses_" + i);
+                if (count > 0) {
+                    BigDecimal mean = count < teamMinimumResponses ? null : rs.getBigDecimal("mean_" + i)
+                            .setScale(Math.max(1, specs.get(i).decimals()), java.math.RoundingMode.HALF_UP);
+                    months.get(i).add(new MonthMean(month, mean, count, rs.getInt("people_" + i)));
+                }
+            }
+        });
+        List<TeamSeries> series = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ScoreSpec spec = specs.get(i);
+            if (!months.get(i).isEmpty()) {
+                series.add(new TeamSeries(d.code(), d.shortName(), spec.key(), spec.label(), spec.minimum(),
+                        spec.maximum(), spec.thresholds(), months.get(i), scoredDifferently[i]));
+            }
+        }
+        return series;
     }
 
     public int teamMinimumResponses() {
