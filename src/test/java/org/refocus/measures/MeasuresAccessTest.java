@@ -162,7 +162,7 @@ class MeasuresAccessTest extends DatabaseTest {
                 + "-problems.csv\"");
         assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n"))
                 .containsExactly("row,column,problem",
-                        "2,completed_on,\"completed_on must be a date written as yyyy-mm-dd, for example 2025-03-31.\"",
+                        "2,completed_on,completed_on 2024-02-30 is not a date in the calendar. Check the day and the month.",
                         "3,qpr_01,\"qpr_01: '=HYPERLINK(\"\"…' is not a whole number.\"");
         mvc.perform(get("/measures/imports/" + job + "/problems.csv").with(as("rita.lead")))
                 .andExpect(status().isNotFound());

@@ -113,8 +113,14 @@ class ResponseImportTest extends DatabaseTest {
         assertThat(errors).filteredOn(e -> e.rowNumber() == 4 || e.rowNumber() == 5)
                 .extracting(ResponseImports.RowError::message).containsOnly(
                         "No one with this person_id is on the caseloads of your teams.");
-        assertThat(errors).filteredOn(e -> e.rowNumber() == 6).extracting(ResponseImports.RowError::field)
-                .containsExactly("completed_on");
+        // A UK spreadsheet's date is not guessed at (day and month could be read the wrong way round), but the
+        // report says how to save it; it said only "must be yyyy-mm-dd".
+        assertThat(errors).filteredOn(e -> e.rowNumber() == 6).extracting(ResponseImports.RowError::field,
+                        ResponseImports.RowError::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("completed_on", "completed_on is written with "
+                        + "slashes or dots (15/01/2025). Write it as yyyy-mm-dd, for example 2025-03-31, so that no day "
+                        + "and month can be read the wrong way round. In a spreadsheet, format the column as yyyy-mm-dd "
+                        + "before saving the file as CSV."));
         assertThat(errors).filteredOn(e -> e.rowNumber() == 7).extracting(ResponseImports.RowError::message)
                 .containsExactly("completed_on is in the future.");
         assertThat(errors).filteredOn(e -> e.rowNumber() == 8).hasSize(15);

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.refocus.measures.instrument.InstrumentDefinition;
 import org.refocus.measures.instrument.Item;
 import org.refocus.people.NhsNumber;
@@ -18,6 +19,9 @@ import org.refocus.people.NhsNumber;
  */
 record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIndex, int birthIndex,
         Item[] items, int[] itemIndexes, boolean[] unnamed, String problem) {
+
+    private static final Pattern ISO_SHAPED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
 
     static ImportColumns of(List<String> header, InstrumentDefinition d) {
         Map<String, Integer> index = new HashMap<>();
@@ -153,7 +157,7 @@ record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIn
         try {
             given = LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            check.add("date_of_birth", "date_of_birth must be a date written as yyyy-mm-dd, for example 1980-07-14.");
+            check.add("date_of_birth", notADate("date_of_birth", text, "1980-07-14", false));
             return;
         }
         LocalDate recorded = reach.birthDateOfPerson().get(personId);
@@ -177,9 +181,28 @@ record ImportColumns(int count, int personIndex, boolean byNhsNumber, int dateIn
             }
             return date;
         } catch (DateTimeParseException e) {
-            check.add("completed_on", "completed_on must be a date written as yyyy-mm-dd, for example 2025-03-31.");
+            check.add("completed_on", notADate("completed_on", text, "2025-03-31", true));
             return null;
         }
+    }
+
+    /**
+     * Why a date cell could not be read, saying what to do: a yyyy-mm-dd date that is not in the calendar
+     * (30 February) is told apart from a date written with slashes or dots, as spreadsheets save UK dates,
+     * which is never guessed at (day and month could be read the wrong way round). {@code echo}: whether
+     * the value may be repeated in the report (not a date of birth).
+     */
+    private static String notADate(String column, String text, String example, boolean echo) {
+        String value = text == null ? "" : text.strip();
+        if (ISO_SHAPED.matcher(value).matches()) {
+            return column + (echo ? " " + value : "") + " is not a date in the calendar. Check the day and the month.";
+        }
+        if (DAY_MONTH_YEAR.matcher(value).matches()) {
+            return column + " is written with slashes or dots" + (echo ? " (" + value + ")" : "") + ". Write it as "
+                    + "yyyy-mm-dd, for example " + example + ", so that no day and month can be read the wrong way "
+                    + "round. In a spreadsheet, format the column as yyyy-mm-dd before saving the file as CSV.";
+        }
+        return column + " must be a date written as yyyy-mm-dd, for example " + example + ".";
     }
 
     /**
