@@ -27,10 +27,11 @@ import org.refocus.measures.instrument.ScoreValue;
  * whole import back): the rows written are what later rows are compared with, so the report lists the
  * same repeats in either mode.
  *
- * <p>Measured on a million QPR-15 rows for 10,000 people (2 cores): 51,500 rows/s with text COPY in file
- * order; 48,500 with binary COPY in file order; 52,700-55,300 with binary COPY sorted per chunk. The
- * server's per-row foreign-key checks and index insertions dominate: without the two foreign keys the
- * same import runs at 91,000-98,600 rows/s. See the README's benchmark section for the repeat check.
+ * <p>Why binary COPY sorted per chunk, as first measured on a million QPR-15 rows for 10,000 people (2 cores,
+ * before later indexes): 51,500 rows/s with text COPY in file order; 48,500 with binary COPY in file order;
+ * 52,700-55,300 with binary COPY sorted per chunk. The server's per-row foreign-key checks and index
+ * insertions dominate; today's figures, and how they split between this class and the table, are in the
+ * README ("Why the import does not reach half of a bare COPY").
  */
 final class ImportedResponseRows {
 
