@@ -124,6 +124,26 @@ class PlatformPagesTest extends DatabaseTest {
                 .andExpect(jsonPath("$.items.length()").value(10));
     }
 
+    @Test
+    void theAdministratorsSearchForAPersonIsNotInTheAddress() throws Exception {
+        String nhs = jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
+                .query(String.class).single();
+        jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestBuilders.formLogin().user("admin").password(PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/admin/people").cookie(session))
+                .andExpect(content().string(containsString("/admin/people/search\" method=\"post\"")));
+        String shownAt = mvc.perform(post("/admin/people/search").param("q", nhs).param("team", "")
+                        .with(csrf()).cookie(session))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(shownAt).doesNotContain(nhs);
+        mvc.perform(get(shownAt).cookie(session))
+                .andExpect(content().string(containsString(">1 people<")))
+                .andExpect(content().string(containsString("Example")));
+        mvc.perform(get("/admin/people").cookie(session))
+                .andExpect(content().string(not(containsString(">1 people<"))));
+    }
+
     /**
      * Searches as the page's form does. What was searched for (a name, an NHS number) is personal data: it is
      * sent in the body, and neither the address searched from nor the one the results are shown at holds it,
