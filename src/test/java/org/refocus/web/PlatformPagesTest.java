@@ -104,13 +104,9 @@ class PlatformPagesTest extends DatabaseTest {
 
     @Test
     void caseloadFindsPeopleByNameOrNhsNumberAndPagesThrough() throws Exception {
-        String nhs = jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
-                .query(String.class).single();
-        jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestBuilders.formLogin().user("coordinator").password(PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
-        mvc.perform(get("/caseload").cookie(session))
-                .andExpect(content().string(containsString("method=\"post\" role=\"search\"")));
+        String nhs = samsNhsNumber();
+        jakarta.servlet.http.Cookie session = signIn("coordinator");
+        assertSearchFormPosts(session, "/caseload", "/caseload");
         searchCaseload(session, "example").andExpect(content().string(containsString("Example, Sam")));
         searchCaseload(session, nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6))
                 .andExpect(content().string(containsString("Example, Sam")))
@@ -126,13 +122,9 @@ class PlatformPagesTest extends DatabaseTest {
 
     @Test
     void theAdministratorsSearchForAPersonIsNotInTheAddress() throws Exception {
-        String nhs = jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
-                .query(String.class).single();
-        jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestBuilders.formLogin().user("admin").password(PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
-        mvc.perform(get("/admin/people").cookie(session))
-                .andExpect(content().string(containsString("/admin/people/search\" method=\"post\"")));
+        String nhs = samsNhsNumber();
+        jakarta.servlet.http.Cookie session = signIn("admin");
+        assertSearchFormPosts(session, "/admin/people", "/admin/people/search");
         String shownAt = mvc.perform(post("/admin/people/search").param("q", nhs).param("team", "")
                         .with(csrf()).cookie(session))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -142,6 +134,24 @@ class PlatformPagesTest extends DatabaseTest {
                 .andExpect(content().string(containsString("Example")));
         mvc.perform(get("/admin/people").cookie(session))
                 .andExpect(content().string(not(containsString(">1 people<"))));
+    }
+
+    private String samsNhsNumber() {
+        return jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
+                .query(String.class).single();
+    }
+
+    private void assertSearchFormPosts(jakarta.servlet.http.Cookie session, String page, String action)
+            throws Exception {
+        mvc.perform(get(page).cookie(session)).andExpect(content().string(
+                containsString("<form action=\"" + action + "\" method=\"post\" role=\"search\">")));
+    }
+
+    /** A real sign-in's session, which keeps a search between requests as a browser's does. */
+    private jakarta.servlet.http.Cookie signIn(String username) throws Exception {
+        return mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                .formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/")).andReturn()
+                .getResponse().getCookie("SESSION");
     }
 
     /**
