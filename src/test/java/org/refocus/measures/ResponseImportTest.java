@@ -592,6 +592,10 @@ class ResponseImportTest extends DatabaseTest {
                 job.id()).update();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.job(job.id()))
                 .isInstanceOf(org.refocus.shared.NotFoundException.class);
+        // Like any other record out of reach, the attempt is on the trail (it was refused without a trace).
+        assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'measure_import_job' "
+                + "and record_id = ? and outcome = 'DENIED'").param(String.valueOf(job.id())).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     private long count() {

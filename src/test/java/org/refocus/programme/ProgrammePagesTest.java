@@ -1,7 +1,10 @@
 package org.refocus.programme;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,7 +76,20 @@ class ProgrammePagesTest extends DatabaseTest {
                 mvc.perform(get(path).with(as(who))).andExpect(status().isOk());
             }
         }
-        mvc.perform(get("/projects/" + project + "/members/new?q=a").with(as("rita.lead"))).andExpect(status().isOk());
+        mvc.perform(get("/projects/" + project + "/members/new").with(as("rita.lead"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theTeamLeaderSearchesForAPersonToAddWithoutTheSearchInTheAddress() throws Exception {
+        long project = jdbc.sql("select id from partnership_project order by id limit 1").query(Long.class).single();
+        String path = "/projects/" + project + "/members/new";
+        // The search form posts what was searched for (a name or an NHS number: personal data) rather than
+        // putting it in the address, where browser history, proxy logs and Referer headers would keep it.
+        mvc.perform(get(path).with(as("rita.lead")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/members/new\" method=\"post\"")));
+        String found = mvc.perform(post(path).param("q", "fakeley").with(as("rita.lead")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("Ash Fakeley").contains("value=\"fakeley\"");
     }
 
     @Test

@@ -349,6 +349,25 @@ class RecoveryWebTest extends DatabaseTest {
     }
 
     @Test
+    void comparingWithSomeoneElsesStrengthsAssessmentFindsNothingAndTheAttemptIsAudited() throws Exception {
+        org.refocus.testing.OwnCaseload own = org.refocus.testing.OwnCaseload.create(jdbc, "Cleo");
+        for (String day : new String[] {"2026-01-10", "2026-04-10"}) {
+            mvc.perform(post("/people/" + own.person() + "/strengths").param("assessedOn", day)
+                    .with(as(own.practitioner())).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        long samsAssessment = jdbc.sql("select min(id) from recovery_strengths_assessment where person_id = ?")
+                .param(sam).query(Long.class).single();
+        long ownAssessment = jdbc.sql("select max(id) from recovery_strengths_assessment where person_id = ?")
+                .param(own.person()).query(Long.class).single();
+        mvc.perform(get("/people/" + own.person() + "/strengths/compare").param("from", "" + samsAssessment)
+                .param("to", "" + ownAssessment).with(as(own.personUser()))).andExpect(status().isNotFound());
+        // It was a 404 that left no trace, unlike reaching for Sam's assessment by its own address.
+        assertThat(jdbc.sql("select count(*) from audit_entry where outcome = 'DENIED' and person_id = ? "
+                + "and actor_username = ? and record_id = ?").params(sam, own.personUser(), "" + samsAssessment)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void thePlanDownloadsAsAPdf() throws Exception {
         long before = audit("EXPORTED", "recovery_plan", "serviceuser");
         byte[] pdf = mvc.perform(get("/people/" + sam + "/plan.pdf").with(as("serviceuser")))

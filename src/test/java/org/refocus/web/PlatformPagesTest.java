@@ -104,18 +104,72 @@ class PlatformPagesTest extends DatabaseTest {
 
     @Test
     void caseloadFindsPeopleByNameOrNhsNumberAndPagesThrough() throws Exception {
-        String nhs = jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
-                .query(String.class).single();
-        mvc.perform(get("/caseload").param("q", "example").with(as("coordinator")))
-                .andExpect(content().string(containsString("Example, Sam")));
-        mvc.perform(get("/caseload").param("q", nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " "
-                        + nhs.substring(6)).with(as("coordinator")))
+        String nhs = samsNhsNumber();
+        jakarta.servlet.http.Cookie session = signIn("coordinator");
+        assertSearchFormPosts(session, "/caseload", "/caseload");
+        searchCaseload(session, "example").andExpect(content().string(containsString("Example, Sam")));
+        searchCaseload(session, nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6))
                 .andExpect(content().string(containsString("Example, Sam")))
-                .andExpect(content().string(containsString("1 people")));
+                .andExpect(content().string(containsString(">1 people<")));
+        // Opening the caseload afresh (the menu, or Mine and Team) shows everyone again.
+        mvc.perform(get("/caseload").param("scope", "TEAM").cookie(session))
+                .andExpect(content().string(not(containsString(">1 people<"))));
         mvc.perform(get("/api/v1/people").param("scope", "TEAM").param("size", "10").param("page", "1")
                         .with(as("coordinator")))
                 .andExpect(jsonPath("$.page").value(1))
                 .andExpect(jsonPath("$.items.length()").value(10));
+    }
+
+    @Test
+    void theAdministratorsSearchForAPersonIsNotInTheAddress() throws Exception {
+        String nhs = samsNhsNumber();
+        jakarta.servlet.http.Cookie session = signIn("admin");
+        assertSearchFormPosts(session, "/admin/people", "/admin/people/search");
+        String shownAt = mvc.perform(post("/admin/people/search").param("q", nhs).param("team", "")
+                        .with(csrf()).cookie(session))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(shownAt).doesNotContain(nhs);
+        mvc.perform(get(shownAt).cookie(session))
+                .andExpect(content().string(containsString(">1 people<")))
+                .andExpect(content().string(containsString("Example")));
+        mvc.perform(get("/admin/people").cookie(session))
+                .andExpect(content().string(not(containsString(">1 people<"))));
+    }
+
+    private String samsNhsNumber() {
+        return jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
+                .query(String.class).single();
+    }
+
+    private void assertSearchFormPosts(jakarta.servlet.http.Cookie session, String page, String action)
+            throws Exception {
+        mvc.perform(get(page).cookie(session)).andExpect(content().string(
+                containsString("<form action=\"" + action + "\" method=\"post\" role=\"search\">")));
+    }
+
+    /** A real sign-in's session, which keeps a search between requests as a browser's does. */
+    private jakarta.servlet.http.Cookie signIn(String username) throws Exception {
+        return mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                .formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/")).andReturn()
+                .getResponse().getCookie("SESSION");
+    }
+
+    /**
+     * Searches as the page's form does. What was searched for (a name, an NHS number) is personal data: it is
+     * sent in the body, and neither the address searched from nor the one the results are shown at holds it,
+     * so it stays out of browser history, proxy and access logs and Referer headers.
+     */
+    private org.springframework.test.web.servlet.ResultActions searchCaseload(jakarta.servlet.http.Cookie session,
+            String q) throws Exception {
+        String shownAt = mvc.perform(post("/caseload").param("q", q).param("scope", "TEAM").with(csrf())
+                        .cookie(session))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(shownAt).doesNotContain(q.replace(" ", "")).doesNotContain(q.split(" ")[0]);
+        org.springframework.test.web.servlet.ResultActions results =
+                mvc.perform(get(shownAt).cookie(session)).andExpect(status().isOk());
+        assertThat(results.andReturn().getResponse().getContentAsString())
+                .doesNotContain("q=" + q.split(" ")[0]).doesNotContain("q=" + q.replace(" ", ""));
+        return results;
     }
 
     @Test

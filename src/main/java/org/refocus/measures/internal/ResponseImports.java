@@ -188,7 +188,15 @@ public class ResponseImports {
                             rs.getInt("rows_while_paused"),
                             List.of((Integer[]) rs.getArray("rows_while_paused_listed").getArray()));
                 })
-                .optional().orElseThrow(() -> new NotFoundException("measure_import_job"));
+                .optional().orElseThrow(() -> refused(jobId));
+    }
+
+    /** Someone else's job looks like no job at all, and the attempt is audited as any other refusal. */
+    private NotFoundException refused(long jobId) {
+        if (jdbc.sql("select count(*) from measure_import_job where id = ?").param(jobId).query(Long.class).single() > 0) {
+            audit.recordDenied(AuditAction.VIEWED, "measure_import_job", jobId, null);
+        }
+        return new NotFoundException("measure_import_job");
     }
 
     /** The row-by-row report (at most {@value #MAX_STORED_ERRORS} rows are kept; the job counts them all). */

@@ -1,5 +1,6 @@
 package org.refocus.people.web;
 
+import jakarta.servlet.http.HttpSession;
 import org.refocus.identity.CurrentUser;
 import org.refocus.identity.Role;
 import org.refocus.people.CaseloadScope;
@@ -10,6 +11,7 @@ import org.refocus.shared.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -18,6 +20,7 @@ class CaseloadController {
 
     static final String VIEW = "people/caseload";
     static final int PAGE_SIZE = 25;
+    private static final String SEARCH = "refocus.caseload.search";
 
     private final People people;
 
@@ -25,21 +28,47 @@ class CaseloadController {
         this.people = people;
     }
 
+    /**
+     * Shows the caseload. A search (a name or an NHS number: personal data) is never in the address: the form
+     * posts it ({@link #search}) and it is kept in the session, where paging through its results finds it.
+     * Opening the caseload without a page number (the menu, Mine and Team) shows everyone again.
+     */
     @GetMapping("/caseload")
-    String caseload(@RequestParam(required = false) String q, @RequestParam(required = false) CaseloadScope scope,
-            @RequestParam(required = false) Integer page, Model model) {
-        CaseloadScope effective = scope != null ? scope
-                : CurrentUser.required().has(Role.PRACTITIONER) ? CaseloadScope.MINE : CaseloadScope.TEAM;
-        String search = q == null ? "" : q.trim();
+    String caseload(@RequestParam(required = false) CaseloadScope scope, @RequestParam(required = false) Integer page,
+            HttpSession session, Model model) {
+        CaseloadScope effective = effective(scope);
+        if (page == null) {
+            session.removeAttribute(SEARCH);
+        }
+        String search = session.getAttribute(SEARCH) instanceof String s ? s : "";
         PageOf<PersonSummary> result = people.caseload(search, effective, PageOf.clampNumber(page), PAGE_SIZE);
         model.addAttribute("people", result);
         model.addAttribute("q", search);
         model.addAttribute("scope", effective);
         model.addAttribute("scopes", CaseloadScope.values());
-        model.addAttribute("pagination", Pagination.of(result, n -> UriComponentsBuilder.fromPath("/caseload")
-                .queryParam("scope", effective).queryParamIfPresent("q", java.util.Optional.of(search)
-                        .filter(s -> !s.isEmpty()))
-                .queryParam("page", n).encode().toUriString()));
+        model.addAttribute("pagination", Pagination.of(result, n -> page(effective, n)));
         return VIEW;
+    }
+
+    @PostMapping("/caseload")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) CaseloadScope scope,
+            HttpSession session) {
+        String search = q == null ? "" : q.trim();
+        if (search.isEmpty()) {
+            session.removeAttribute(SEARCH);
+        } else {
+            session.setAttribute(SEARCH, search);
+        }
+        return "redirect:" + page(effective(scope), 0);
+    }
+
+    private static CaseloadScope effective(CaseloadScope scope) {
+        return scope != null ? scope
+                : CurrentUser.required().has(Role.PRACTITIONER) ? CaseloadScope.MINE : CaseloadScope.TEAM;
+    }
+
+    private static String page(CaseloadScope scope, int number) {
+        return UriComponentsBuilder.fromPath("/caseload").queryParam("scope", scope).queryParam("page", number)
+                .encode().toUriString();
     }
 }

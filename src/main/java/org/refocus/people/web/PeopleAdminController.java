@@ -1,9 +1,11 @@
 package org.refocus.people.web;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.refocus.identity.Accounts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.refocus.identity.StaffMember;
 import org.refocus.organisation.Organisations;
 import org.refocus.organisation.TeamView;
@@ -36,6 +38,8 @@ class PeopleAdminController {
     static final String LIST_VIEW = "people/admin-people";
     static final String FORM_VIEW = "people/admin-person-form";
 
+    private static final String SEARCH = "refocus.admin.people.search";
+
     private final People people;
     private final Organisations organisations;
     private final Accounts accounts;
@@ -48,19 +52,41 @@ class PeopleAdminController {
         this.messages = messages;
     }
 
+    /**
+     * The people list. What is searched for (a name, an NHS number or a date of birth) is never in the address:
+     * the form posts it ({@link #search}) and the session keeps it while its results are paged through.
+     * Opening the list without a page number shows everyone again.
+     */
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long team,
-            @RequestParam(required = false) Integer page, Model model) {
+    String list(@RequestParam(required = false) Long team, @RequestParam(required = false) Integer page,
+            HttpSession session, Model model) {
+        if (page == null) {
+            session.removeAttribute(SEARCH);
+        }
+        String q = session.getAttribute(SEARCH) instanceof String s ? s : "";
         PageOf<PersonSummary> result = people.administer(q, team, PageOf.clampNumber(page), 25);
         model.addAttribute("people", result);
-        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("q", q);
         model.addAttribute("team", team);
         model.addAttribute("teams", organisations.teams());
-        model.addAttribute("pagination", Pagination.of(result, n -> UriComponentsBuilder.fromPath("/admin/people")
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-                .queryParamIfPresent("team", java.util.Optional.ofNullable(team))
-                .queryParam("page", n).encode().toUriString()));
+        model.addAttribute("pagination", Pagination.of(result, n -> page(team, n)));
         return LIST_VIEW;
+    }
+
+    @PostMapping("/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) Long team,
+            HttpSession session) {
+        if (q == null || q.isBlank()) {
+            session.removeAttribute(SEARCH);
+        } else {
+            session.setAttribute(SEARCH, q.trim());
+        }
+        return "redirect:" + page(team, 0);
+    }
+
+    private static String page(Long team, int number) {
+        return UriComponentsBuilder.fromPath("/admin/people").queryParamIfPresent("team", Optional.ofNullable(team))
+                .queryParam("page", number).encode().toUriString();
     }
 
     @GetMapping("/new")

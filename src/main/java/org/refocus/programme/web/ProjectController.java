@@ -196,7 +196,20 @@ class ProjectController {
     }
 
     @GetMapping("/projects/{id}/members/new")
-    String memberForm(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+    String memberForm(@PathVariable long id, Model model) {
+        return memberPage(id, null, model);
+    }
+
+    /**
+     * Searches the team's caseload for a person to add. Posted, because what is searched for (a name or an NHS
+     * number) is personal data and must not be in the address; it changes nothing.
+     */
+    @PostMapping("/projects/{id}/members/new")
+    String searchForMember(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+        return memberPage(id, q, model);
+    }
+
+    private String memberPage(long id, String q, Model model) {
         ProjectView project = projects.view(id);
         requireMembers(project);
         model.addAttribute("staffMemberForm", new StaffMemberForm(null, ProjectRole.MEMBER));

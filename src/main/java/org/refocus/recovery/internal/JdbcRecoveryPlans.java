@@ -149,9 +149,13 @@ class JdbcRecoveryPlans implements RecoveryPlans {
     @Override
     public Comparison compare(long personId, long fromAssessmentId, long toAssessmentId) {
         Subject subject = access.reach(personId);
-        if (access.personOf(RecordType.STRENGTHS_ASSESSMENT, fromAssessmentId) != personId
-                || access.personOf(RecordType.STRENGTHS_ASSESSMENT, toAssessmentId) != personId) {
-            throw new NotFoundException(RecordType.STRENGTHS_ASSESSMENT.code());
+        for (long assessmentId : new long[] {fromAssessmentId, toAssessmentId}) {
+            long owner = access.personOf(RecordType.STRENGTHS_ASSESSMENT, assessmentId);
+            if (owner != personId) {
+                // Someone else's assessment: as absent as a missing one, and the attempt is on their trail.
+                audit.recordDenied(AuditAction.VIEWED, RecordType.STRENGTHS_ASSESSMENT.code(), assessmentId, owner);
+                throw new NotFoundException(RecordType.STRENGTHS_ASSESSMENT.code());
+            }
         }
         Assessment from = assessment(subject, fromAssessmentId);
         Assessment to = assessment(subject, toAssessmentId);
