@@ -136,6 +136,22 @@ class PlatformPagesTest extends DatabaseTest {
                 .andExpect(content().string(not(containsString(">1 people<"))));
     }
 
+    @Test
+    void theAdministratorsSearchForAnAccountIsNotInTheAddress() throws Exception {
+        // A person's name, typed to find their account, went into /admin/accounts?q=... like the searches above.
+        jakarta.servlet.http.Cookie session = signIn("admin");
+        mvc.perform(get("/admin/accounts").cookie(session)).andExpect(content().string(
+                containsString("<form action=\"/admin/accounts/search\" method=\"post\"")));
+        String shownAt = mvc.perform(post("/admin/accounts/search").param("q", "Sam Example").with(csrf())
+                        .cookie(session))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(shownAt).isEqualTo("/admin/accounts?page=0");
+        String found = mvc.perform(get(shownAt).cookie(session)).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("serviceuser").doesNotContain("coordinator</");
+        assertThat(mvc.perform(get("/admin/accounts").cookie(session)).andReturn().getResponse().getContentAsString())
+                .as("opened afresh, the list shows everyone again").contains("coordinator");
+    }
+
     private String samsNhsNumber() {
         return jdbc.sql("select nhs_number from person where given_name = 'Sam' and family_name = 'Example'")
                 .query(String.class).single();

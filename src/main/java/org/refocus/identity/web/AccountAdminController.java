@@ -1,5 +1,6 @@
 package org.refocus.identity.web;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.refocus.shared.ConflictException;
 import org.refocus.shared.NewerVersion;
 import org.refocus.shared.PageOf;
 import org.refocus.shared.Pagination;
+import org.refocus.shared.PostedSearch;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
@@ -46,6 +48,7 @@ class AccountAdminController {
     static final String CONFIRM_LINK_VIEW = "identity/account-link-confirm";
     /** How many records a search for a service user's record shows at most; more asks for a narrower search. */
     static final int MOST_FOUND = 20;
+    private static final PostedSearch SEARCH = new PostedSearch("refocus.admin.accounts.search");
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
             .ofPattern("d MMMM yyyy", java.util.Locale.UK);
@@ -65,17 +68,27 @@ class AccountAdminController {
         this.checks = checks;
     }
 
+    /** The accounts. What is searched for (a person's name or username) is never in the address ({@link PostedSearch}). */
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+    String list(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
+        String q = SEARCH.current(session, page);
         PageOf<AccountView> accountsPage = accounts.find(q, PageOf.clampNumber(page), 25);
         model.addAttribute("accounts", accountsPage);
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("pagination", Pagination.of(accountsPage, n -> UriComponentsBuilder
-                .fromPath("/admin/accounts").queryParamIfPresent("q", java.util.Optional.ofNullable(q)
-                        .filter(s -> !s.isBlank())).queryParam("page", n).encode().toUriString()));
+        model.addAttribute("q", q);
+        model.addAttribute("pagination", Pagination.of(accountsPage, AccountAdminController::page));
         model.addAttribute("teams", organisations.teams(accountsPage.items().stream()
                 .flatMap(a -> a.teamIds().stream()).toList()));
         return LIST_VIEW;
+    }
+
+    @PostMapping("/search")
+    String search(@RequestParam(required = false) String q, HttpSession session) {
+        SEARCH.keep(session, q);
+        return "redirect:" + page(0);
+    }
+
+    private static String page(int number) {
+        return UriComponentsBuilder.fromPath("/admin/accounts").queryParam("page", number).encode().toUriString();
     }
 
     @GetMapping("/new")

@@ -8,6 +8,7 @@ import org.refocus.people.People;
 import org.refocus.people.PersonSummary;
 import org.refocus.shared.PageOf;
 import org.refocus.shared.Pagination;
+import org.refocus.shared.PostedSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,7 @@ class CaseloadController {
 
     static final String VIEW = "people/caseload";
     static final int PAGE_SIZE = 25;
-    private static final String SEARCH = "refocus.caseload.search";
+    private static final PostedSearch SEARCH = new PostedSearch("refocus.caseload.search");
 
     private final People people;
 
@@ -29,18 +30,13 @@ class CaseloadController {
     }
 
     /**
-     * Shows the caseload. A search (a name or an NHS number: personal data) is never in the address: the form
-     * posts it ({@link #search}) and it is kept in the session, where paging through its results finds it.
-     * Opening the caseload without a page number (the menu, Mine and Team) shows everyone again.
+     * Shows the caseload. A search (a name or an NHS number) is never in the address ({@link PostedSearch}).
      */
     @GetMapping("/caseload")
     String caseload(@RequestParam(required = false) CaseloadScope scope, @RequestParam(required = false) Integer page,
             HttpSession session, Model model) {
         CaseloadScope effective = effective(scope);
-        if (page == null) {
-            session.removeAttribute(SEARCH);
-        }
-        String search = session.getAttribute(SEARCH) instanceof String s ? s : "";
+        String search = SEARCH.current(session, page);
         PageOf<PersonSummary> result = people.caseload(search, effective, PageOf.clampNumber(page), PAGE_SIZE);
         model.addAttribute("people", result);
         model.addAttribute("q", search);
@@ -53,12 +49,7 @@ class CaseloadController {
     @PostMapping("/caseload")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) CaseloadScope scope,
             HttpSession session) {
-        String search = q == null ? "" : q.trim();
-        if (search.isEmpty()) {
-            session.removeAttribute(SEARCH);
-        } else {
-            session.setAttribute(SEARCH, search);
-        }
+        SEARCH.keep(session, q);
         return "redirect:" + page(effective(scope), 0);
     }
 

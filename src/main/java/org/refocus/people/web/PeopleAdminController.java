@@ -18,6 +18,7 @@ import org.refocus.shared.ConflictException;
 import org.refocus.shared.NewerVersion;
 import org.refocus.shared.PageOf;
 import org.refocus.shared.Pagination;
+import org.refocus.shared.PostedSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,7 +39,7 @@ class PeopleAdminController {
     static final String LIST_VIEW = "people/admin-people";
     static final String FORM_VIEW = "people/admin-person-form";
 
-    private static final String SEARCH = "refocus.admin.people.search";
+    private static final PostedSearch SEARCH = new PostedSearch("refocus.admin.people.search");
 
     private final People people;
     private final Organisations organisations;
@@ -53,17 +54,13 @@ class PeopleAdminController {
     }
 
     /**
-     * The people list. What is searched for (a name, an NHS number or a date of birth) is never in the address:
-     * the form posts it ({@link #search}) and the session keeps it while its results are paged through.
-     * Opening the list without a page number shows everyone again.
+     * The people list. What is searched for (a name, an NHS number or a date of birth) is never in the address
+     * ({@link PostedSearch}).
      */
     @GetMapping
     String list(@RequestParam(required = false) Long team, @RequestParam(required = false) Integer page,
             HttpSession session, Model model) {
-        if (page == null) {
-            session.removeAttribute(SEARCH);
-        }
-        String q = session.getAttribute(SEARCH) instanceof String s ? s : "";
+        String q = SEARCH.current(session, page);
         PageOf<PersonSummary> result = people.administer(q, team, PageOf.clampNumber(page), 25);
         model.addAttribute("people", result);
         model.addAttribute("q", q);
@@ -76,11 +73,7 @@ class PeopleAdminController {
     @PostMapping("/search")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) Long team,
             HttpSession session) {
-        if (q == null || q.isBlank()) {
-            session.removeAttribute(SEARCH);
-        } else {
-            session.setAttribute(SEARCH, q.trim());
-        }
+        SEARCH.keep(session, q);
         return "redirect:" + page(team, 0);
     }
 
