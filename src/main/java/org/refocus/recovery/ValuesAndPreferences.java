@@ -20,6 +20,9 @@ public interface ValuesAndPreferences {
 
     void removeValue(long valueId, int version);
 
+    /** Puts a removed value back in its place (undo), at the version its removal left. */
+    void restoreValue(long valueId, int version);
+
     /** The person's own preferences are always in their voice, whatever {@code voice} says. */
     long addPreference(long personId, PreferenceArea area, String words, Voice voice);
 

@@ -490,7 +490,7 @@ class RecoveryWebTest extends DatabaseTest {
             routes.add(new Route("GET", path, false));
         }
         for (String path : List.of(p + "/values", "/recovery/values/" + value, "/recovery/values/" + value + "/move?direction=up",
-                "/recovery/values/" + value + "/remove", p + "/preferences", "/recovery/preferences/" + preference,
+                "/recovery/values/" + value + "/remove", "/recovery/values/" + value + "/restore", p + "/preferences", "/recovery/preferences/" + preference,
                 "/recovery/preferences/" + preference + "/remove", p + "/crisis-contacts",
                 "/recovery/crisis-contacts/" + crisisContact, "/recovery/crisis-contacts/" + crisisContact + "/remove",
                 p + "/crisis-plan", "/recovery/strength-entries/" + entry, p + "/goals", "/recovery/goals/" + goal,

@@ -102,6 +102,14 @@ class JdbcValuesAndPreferences implements ValuesAndPreferences {
     }
 
     @Override
+    public void restoreValue(long valueId, int version) {
+        Subject subject = access.reachThrough(RecordType.VALUE, valueId);
+        subject.requireMayChange(Voice.PERSON);
+        update("update recovery_value set removed = false", RecordType.VALUE, valueId, version);
+        saved(RecordType.VALUE, valueId, subject, "CHANGED", "put back");
+    }
+
+    @Override
     public long addPreference(long personId, PreferenceArea area, String words, Voice voice) {
         Subject subject = access.reach(personId);
         Voice actual = subject.voiceFor(voice);

@@ -106,8 +106,29 @@ class ValuesController {
     @PostMapping("/recovery/values/{id}/remove")
     String removeValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.VALUE, id);
-        return removed(() -> values.removeValue(id, version), "recovery.value.removed", redirect,
+        String back = removed(() -> values.removeValue(id, version), "recovery.value.removed", redirect,
                 "/people/" + personId + "/values");
+        if (redirect.getFlashAttributes().containsKey("flash")) {
+            // One tap removes, so one tap puts it back: the page offers "Put it back" at the version removal left.
+            redirect.addFlashAttribute("removedValue", new RemovedValue(id, version + 1));
+        }
+        return back;
+    }
+
+    @PostMapping("/recovery/values/{id}/restore")
+    String restoreValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        long personId = plans.personOf(RecordType.VALUE, id);
+        try {
+            values.restoreValue(id, version);
+            redirect.addFlashAttribute("flash", "recovery.value.restored");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "recovery.value.restoreConflict");
+        }
+        return "redirect:/people/" + personId + "/values";
+    }
+
+    /** A value just removed, which the values page offers to put back. */
+    record RemovedValue(long id, int version) implements java.io.Serializable {
     }
 
     private String valuesPage(long personId, Model model) {
