@@ -106,29 +106,14 @@ class ValuesController {
     @PostMapping("/recovery/values/{id}/remove")
     String removeValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.VALUE, id);
-        String back = removed(() -> values.removeValue(id, version), "recovery.value.removed", redirect,
-                "/people/" + personId + "/values");
-        if (redirect.getFlashAttributes().containsKey("flash")) {
-            // One tap removes, so one tap puts it back: the page offers "Put it back" at the version removal left.
-            redirect.addFlashAttribute("removedValue", new RemovedValue(id, version + 1));
-        }
-        return back;
+        return removed(() -> values.removeValue(id, version), "recovery.value.removed", redirect,
+                "/people/" + personId + "/values", new RemovedItem("/recovery/values/" + id + "/restore", version + 1));
     }
 
     @PostMapping("/recovery/values/{id}/restore")
     String restoreValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.VALUE, id);
-        try {
-            values.restoreValue(id, version);
-            redirect.addFlashAttribute("flash", "recovery.value.restored");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("notice", "recovery.value.restoreConflict");
-        }
-        return "redirect:/people/" + personId + "/values";
-    }
-
-    /** A value just removed, which the values page offers to put back. */
-    record RemovedValue(long id, int version) implements java.io.Serializable {
+        return restored(() -> values.restoreValue(id, version), redirect, "/people/" + personId + "/values");
     }
 
     private String valuesPage(long personId, Model model) {
@@ -205,7 +190,14 @@ class ValuesController {
     String removePreference(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.PREFERENCE, id);
         return removed(() -> values.removePreference(id, version), "recovery.preference.removed", redirect,
-                "/people/" + personId + "/preferences");
+                "/people/" + personId + "/preferences",
+                new RemovedItem("/recovery/preferences/" + id + "/restore", version + 1));
+    }
+
+    @PostMapping("/recovery/preferences/{id}/restore")
+    String restorePreference(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        long personId = plans.personOf(RecordType.PREFERENCE, id);
+        return restored(() -> values.restorePreference(id, version), redirect, "/people/" + personId + "/preferences");
     }
 
     private String preferenceForm(RecoveryPlan plan, RecoveryPlan.Preference existing, Model model) {
@@ -274,6 +266,14 @@ class ValuesController {
     String removeCrisisContact(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.CRISIS_CONTACT, id);
         return removed(() -> values.removeCrisisContact(id, version), "recovery.crisisContact.removed", redirect,
+                "/people/" + personId + "/preferences#crisis",
+                new RemovedItem("/recovery/crisis-contacts/" + id + "/restore", version + 1));
+    }
+
+    @PostMapping("/recovery/crisis-contacts/{id}/restore")
+    String restoreCrisisContact(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        long personId = plans.personOf(RecordType.CRISIS_CONTACT, id);
+        return restored(() -> values.restoreCrisisContact(id, version), redirect,
                 "/people/" + personId + "/preferences#crisis");
     }
 
@@ -350,14 +350,34 @@ class ValuesController {
         return version;
     }
 
-    /** Removes an item (never deletes: it is marked removed) and says so, or says someone changed it first. */
-    private static String removed(Runnable remove, String doneKey, RedirectAttributes redirect, String back) {
+    /**
+     * Removes an item (never deletes: it is marked removed) and says so, offering to put it back at once
+     * (removing is one tap: it must be undoable), or says someone changed it first.
+     */
+    private static String removed(Runnable remove, String doneKey, RedirectAttributes redirect, String back,
+            RemovedItem undo) {
         try {
             remove.run();
             redirect.addFlashAttribute("flash", doneKey);
+            redirect.addFlashAttribute("removedItem", undo);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("notice", "recovery.removeConflict");
         }
         return "redirect:" + back;
+    }
+
+    /** Puts a just-removed item back, or says it was changed since and so was not put back. */
+    private static String restored(Runnable restore, RedirectAttributes redirect, String back) {
+        try {
+            restore.run();
+            redirect.addFlashAttribute("flash", "recovery.restored");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "recovery.restoreConflict");
+        }
+        return "redirect:" + back;
+    }
+
+    /** An item just removed, which the next page offers to put back: where to send it, at which version. */
+    record RemovedItem(String restorePath, int version) implements java.io.Serializable {
     }
 }

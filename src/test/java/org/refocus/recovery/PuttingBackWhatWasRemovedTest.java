@@ -21,12 +21,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * "Remove" on the person's list of what matters is one tap, beside "Move up" and "Move down" on a phone: a
- * slip must not cost the person their words. The page that says "Removed" offers to put it back.
+ * "Remove" on the person's list of what matters is one tap, beside "Move up" and "Move down" on a phone, and
+ * removing a preference or a crisis contact is one tap on its page: a slip must not cost the person their words
+ * or their crisis plan. The page that says "Removed" offers to put it back.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class PuttingBackARemovedValueTest extends DatabaseTest {
+class PuttingBackWhatWasRemovedTest extends DatabaseTest {
 
     @Autowired
     MockMvc mvc;
@@ -74,6 +75,32 @@ class PuttingBackARemovedValueTest extends DatabaseTest {
     }
 
     @Test
+    void aCrisisContactAndAPreferenceRemovedByMistakeArePutBackWithOneTap() throws Exception {
+        String person = "/people/" + caseload.person();
+        RequestPostProcessor ines = user(users.loadUserByUsername(caseload.personUser()));
+        mvc.perform(post(person + "/crisis-contacts").with(ines).with(csrf()).param("name", "Dara Neighbour")
+                .param("relationship", "Neighbour").param("phone", "07700 900111").param("whenToContact", "Evenings"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(person + "/preferences").with(ines).with(csrf()).param("area", "MEDICATION")
+                .param("words", "Please explain side effects before any change")).andExpect(status().is3xxRedirection());
+        long contact = first("recovery_crisis_contact");
+        long preference = first("recovery_preference");
+
+        for (String item : new String[] {"/recovery/crisis-contacts/" + contact, "/recovery/preferences/" + preference}) {
+            String table = item.contains("crisis") ? "recovery_crisis_contact" : "recovery_preference";
+            Cookie removed = mvc.perform(post(item + "/remove").with(ines).with(csrf())
+                            .param("version", String.valueOf(version(table, item))))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+            assertThat(mvc.perform(get(person + "/preferences").with(ines).cookie(removed)).andReturn().getResponse()
+                    .getContentAsString()).contains("Undo: put it back", "action=\"" + item + "/restore\"");
+            mvc.perform(post(item + "/restore").with(ines).with(csrf())
+                    .param("version", String.valueOf(version(table, item)))).andExpect(status().is3xxRedirection());
+        }
+        assertThat(mvc.perform(get(person + "/preferences").with(ines)).andReturn().getResponse().getContentAsString())
+                .contains("Dara Neighbour", "Please explain side effects before any change");
+    }
+
+    @Test
     void anotherPersonCannotPutBackWhatThisPersonRemoved() throws Exception {
         RequestPostProcessor ines = user(users.loadUserByUsername(caseload.personUser()));
         mvc.perform(post("/people/" + caseload.person() + "/values").with(ines).with(csrf())
@@ -94,6 +121,16 @@ class PuttingBackARemovedValueTest extends DatabaseTest {
     private long firstValue() {
         return jdbc.sql("select min(id) from recovery_value where person_id = ?").param(caseload.person())
                 .query(Long.class).single();
+    }
+
+    private long first(String table) {
+        return jdbc.sql("select min(id) from " + table + " where person_id = ?").param(caseload.person())
+                .query(Long.class).single();
+    }
+
+    private int version(String table, String item) {
+        long id = Long.parseLong(item.substring(item.lastIndexOf('/') + 1));
+        return jdbc.sql("select version from " + table + " where id = ?").param(id).query(Integer.class).single();
     }
 
     private int version(long value) {
