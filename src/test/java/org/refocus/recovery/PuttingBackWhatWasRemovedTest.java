@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -88,9 +89,10 @@ class PuttingBackWhatWasRemovedTest extends DatabaseTest {
 
         for (String item : new String[] {"/recovery/crisis-contacts/" + contact, "/recovery/preferences/" + preference}) {
             String table = item.contains("crisis") ? "recovery_crisis_contact" : "recovery_preference";
+            // Back at the top of the page, where the banner and "Undo" are, not scrolled down to the crisis plan.
             Cookie removed = mvc.perform(post(item + "/remove").with(ines).with(csrf())
                             .param("version", String.valueOf(version(table, item))))
-                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+                    .andExpect(redirectedUrl(person + "/preferences")).andReturn().getResponse().getCookie("SESSION");
             assertThat(mvc.perform(get(person + "/preferences").with(ines).cookie(removed)).andReturn().getResponse()
                     .getContentAsString()).contains("Undo: put it back", "action=\"" + item + "/restore\"");
             mvc.perform(post(item + "/restore").with(ines).with(csrf())

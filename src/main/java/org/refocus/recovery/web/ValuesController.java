@@ -265,8 +265,9 @@ class ValuesController {
     @PostMapping("/recovery/crisis-contacts/{id}/remove")
     String removeCrisisContact(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.CRISIS_CONTACT, id);
+        // To the top of the page, not #crisis: the "Contact removed" banner and its "Undo" are there, in view.
         return removed(() -> values.removeCrisisContact(id, version), "recovery.crisisContact.removed", redirect,
-                "/people/" + personId + "/preferences#crisis",
+                "/people/" + personId + "/preferences",
                 new RemovedItem("/recovery/crisis-contacts/" + id + "/restore", version + 1));
     }
 
