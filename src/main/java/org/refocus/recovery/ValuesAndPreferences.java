@@ -20,6 +20,9 @@ public interface ValuesAndPreferences {
 
     void removeValue(long valueId, int version);
 
+    /** Puts a removed value back in its place (undo), at the version its removal left. */
+    void restoreValue(long valueId, int version);
+
     /** The person's own preferences are always in their voice, whatever {@code voice} says. */
     long addPreference(long personId, PreferenceArea area, String words, Voice voice);
 
@@ -27,11 +30,17 @@ public interface ValuesAndPreferences {
 
     void removePreference(long preferenceId, int version);
 
+    /** Puts a removed preference back (undo), at the version its removal left. */
+    void restorePreference(long preferenceId, int version);
+
     long addCrisisContact(long personId, CrisisContactDetails contact);
 
     void changeCrisisContact(long contactId, CrisisContactDetails contact, int version);
 
     void removeCrisisContact(long contactId, int version);
+
+    /** Puts a removed crisis contact back (undo), at the version its removal left. */
+    void restoreCrisisContact(long contactId, int version);
 
     /** Creates or updates the crisis plan; {@code version} is null when none has been saved yet. */
     void saveCrisisPlan(long personId, boolean advanceStatement, LocalDate madeOn, String anythingElse,

@@ -9,4 +9,12 @@ import java.util.List;
 public interface HomeNotices {
 
     List<HomeNotice> forSignedInStaff();
+
+    /**
+     * Notices for the home page of a person who uses the service, about their own record (what is waiting
+     * for them), in their words. None unless a module has something for them.
+     */
+    default List<HomeNotice> forThePerson(long personId) {
+        return List.of();
+    }
 }

@@ -41,6 +41,10 @@ class HomeController {
         }
         if (user.role() == org.refocus.identity.Role.SERVICE_USER) {
             model.addAttribute("helpNowOnPage", true); // the page says it in full, at the top
+            if (user.personId() != null) {
+                model.addAttribute("notices", notices.stream()
+                        .flatMap(n -> n.forThePerson(user.personId()).stream()).toList());
+            }
         }
         return VIEW;
     }

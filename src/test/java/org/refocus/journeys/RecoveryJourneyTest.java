@@ -167,6 +167,31 @@ class RecoveryJourneyTest extends BrowserJourney {
     }
 
     @Test
+    void thePersonRemovesWhatMattersByMistakeOnAPhoneAndPutsItBackWithOneTap() {
+        org.refocus.testing.OwnCaseload caseload = org.refocus.testing.OwnCaseload.create(jdbc, "Ines");
+        onAPhone();
+        signIn(caseload.personUser(), PASSWORD);
+        page.navigate("/people/" + caseload.person() + "/values");
+        page.locator("#words").fill("Swimming with my brother");
+        button("Add").click();
+        page.locator("#words").fill("Painting on Sunday mornings");
+        button("Add").click();
+        checkAccessibility();
+
+        button("Remove: Swimming with my brother").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Removed");
+        assertThat(page.locator("main ol")).not().containsText("Swimming with my brother");
+        assertThat(page.evaluate("document.documentElement.scrollWidth")).isEqualTo(320);
+        checkAccessibility();
+
+        button("Undo: put it back").click();
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Put back in its place");
+        assertThat(page.locator("main ol li").first()).containsText("Swimming with my brother");
+        assertThat(button("Undo: put it back")).hasCount(0);
+        checkAccessibility();
+    }
+
+    @Test
     void thePersonsPlanWorksWithoutJavaScript() {
         BrowserContext noScript = page.context().browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port).setJavaScriptEnabled(false).setViewportSize(320, 640));

@@ -120,7 +120,7 @@ class CompletingMeasuresTest extends DatabaseTest {
 
         String result = page("/measures/responses/" + response, "serviceuser", "response-own");
         assertThat(result).contains("No score this time. 1 of the 17 questions").contains("What it does not mean")
-                .contains("Skipped").contains("Completed by the person on their own").contains("Copyright:");
+                .contains("Skipped").contains("Filled in by you").contains("Copyright:");
         assertThat(jdbc.sql("select next_due_on from measure_schedule where id = ?").param(schedule)
                 .query(LocalDate.class).single()).isEqualTo(today.plusMonths(3));
 

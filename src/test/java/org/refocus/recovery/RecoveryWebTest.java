@@ -509,9 +509,10 @@ class RecoveryWebTest extends DatabaseTest {
             routes.add(new Route("GET", path, false));
         }
         for (String path : List.of(p + "/values", "/recovery/values/" + value, "/recovery/values/" + value + "/move?direction=up",
-                "/recovery/values/" + value + "/remove", p + "/preferences", "/recovery/preferences/" + preference,
-                "/recovery/preferences/" + preference + "/remove", p + "/crisis-contacts",
-                "/recovery/crisis-contacts/" + crisisContact, "/recovery/crisis-contacts/" + crisisContact + "/remove",
+                "/recovery/values/" + value + "/remove", "/recovery/values/" + value + "/restore", p + "/preferences", "/recovery/preferences/" + preference,
+                "/recovery/preferences/" + preference + "/remove", "/recovery/preferences/" + preference + "/restore",
+                p + "/crisis-contacts", "/recovery/crisis-contacts/" + crisisContact,
+                "/recovery/crisis-contacts/" + crisisContact + "/remove", "/recovery/crisis-contacts/" + crisisContact + "/restore",
                 p + "/crisis-plan", "/recovery/strength-entries/" + entry, p + "/goals", "/recovery/goals/" + goal,
                 "/recovery/goals/" + goal + "/status", "/recovery/goals/" + goal + "/steps", "/recovery/steps/" + step,
                 "/recovery/steps/" + step + "/done?done=true")) {

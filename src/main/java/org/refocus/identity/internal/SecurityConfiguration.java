@@ -33,6 +33,9 @@ import org.springframework.http.HttpStatus;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The session attribute that carries a refused sign-in's username back to the form. */
+    static final String TYPED_USERNAME = "refocus.signIn.username";
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -65,9 +68,15 @@ class SecurityConfiguration {
                     routes.anyRequest().denyAll();
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
-                        .failureHandler((request, response, exception) -> response.sendRedirect(
-                                request.getContextPath() + (exception instanceof org.springframework.security
-                                        .authentication.LockedException ? "/login?throttled" : "/login?error"))))
+                        .failureHandler((request, response, exception) -> {
+                            // The sign-in page shows the username again, so only the password is typed twice (H-06).
+                            String username = request.getParameter("username");
+                            if (username != null && !username.isBlank() && username.length() <= 200) {
+                                request.getSession().setAttribute(TYPED_USERNAME, username.strip());
+                            }
+                            response.sendRedirect(request.getContextPath() + (exception instanceof org.springframework
+                                    .security.authentication.LockedException ? "/login?throttled" : "/login?error"));
+                        }))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (FhirRefusals.isFhir(request)) {
                         FhirRefusals.signInFirst().commence(request, response, e);

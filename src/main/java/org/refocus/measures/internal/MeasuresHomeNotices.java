@@ -24,11 +24,36 @@ class MeasuresHomeNotices implements HomeNotices {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final MeasureSchedules schedules;
+    private final MeasureResponses responses;
     private final MessageSource messages;
 
-    MeasuresHomeNotices(MeasureSchedules schedules, MessageSource messages) {
+    MeasuresHomeNotices(MeasureSchedules schedules, MeasureResponses responses, MessageSource messages) {
         this.schedules = schedules;
+        this.responses = responses;
         this.messages = messages;
+    }
+
+    /**
+     * On the person's own home page: a questionnaire they started and can finish, or how many are due for
+     * them to fill in, so that they need not look under "More" to find them. Nothing while they have paused
+     * questionnaires: a pause is not to be nagged about.
+     */
+    @Override
+    public List<HomeNotice> forThePerson(long personId) {
+        if (schedules.pauseOf(personId).isPresent()) {
+            return List.of();
+        }
+        String href = "/people/" + personId + "/measures";
+        if (responses.inProgressOf(personId).stream().anyMatch(responses::mayAnswer)) {
+            return List.of(new HomeNotice(text("measures.home.own.started"), href, text("measures.home.own.link")));
+        }
+        long due = schedules.of(personId).stream().filter(s -> s.active() && "SELF".equals(s.completion())
+                && !s.nextDueOn().isAfter(schedules.today())).count();
+        if (due == 0) {
+            return List.of();
+        }
+        return List.of(new HomeNotice(text(due == 1 ? "measures.home.own.due.one" : "measures.home.own.due.many", due),
+                href, text("measures.home.own.link")));
     }
 
     @Override

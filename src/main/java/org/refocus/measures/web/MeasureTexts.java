@@ -80,7 +80,17 @@ class MeasureTexts {
     }
 
     String mode(String mode) {
-        return text("measures.mode." + mode);
+        return mode(mode, false);
+    }
+
+    /** How a response was filled in; to the person, in the second person ("Filled in by you"). */
+    String mode(String mode, boolean toThePerson) {
+        return text("measures.mode." + mode + (toThePerson ? ".own" : ""));
+    }
+
+    /** Who fills in a scheduled questionnaire; to the person, in the second person ("You, from your account"). */
+    String completion(String completion, boolean toThePerson) {
+        return text("measures.completion." + completion + (toThePerson ? ".own" : ""));
     }
 
     static String plain(BigDecimal value) {

@@ -107,11 +107,11 @@ class PersonMeasuresController {
                     MeasureTexts.DAY.format(s.nextDueOn()), pause == null && s.overdueOn(today),
                     s.everyMonths() == null ? texts.text("measures.repeat.once")
                             : texts.text("measures.repeat.every", s.everyMonths()),
-                    texts.text("measures.completion." + s.completion()), canStart, staff));
+                    texts.completion(s.completion(), self), canStart, staff));
         }
         List<InProgressRow> underWay = responses.inProgressOf(id).stream()
                 .map(r -> new InProgressRow(r.id(), name(r.instrumentCode()), MeasureTexts.day(r.startedAt()),
-                        texts.mode(r.mode()), responses.mayAnswer(r))).toList();
+                        texts.mode(r.mode(), self), responses.mayAnswer(r))).toList();
         List<InstrumentBlock> blocks = measured.stream().map(r -> block(r, staff)).toList();
         List<SupportGap> gaps = results.supportGaps(id);
 
@@ -336,7 +336,7 @@ class PersonMeasuresController {
         for (MeasureResults.Point p : s.points()) {
             rows.add(new ScoreLine.Row(p.responseId(), MeasureTexts.DAY.format(p.date()),
                     p.value() == null ? texts.text("measures.notScored") : MeasureTexts.plain(p.value()),
-                    texts.mode(p.mode())));
+                    texts.mode(p.mode(), toThePerson)));
             values.add(new Chart.Value(p.date(), p.value()));
         }
         List<Chart.Guide> guides = s.thresholds().stream().filter(t -> !t.key().contains("change"))

@@ -246,7 +246,7 @@ class ResponseController {
         model.addAttribute("person", person);
         model.addAttribute("instrument", answeredOn);
         model.addAttribute("scoredWith", scoredWith);
-        model.addAttribute("modeText", texts.mode(response.mode()));
+        model.addAttribute("modeText", texts.mode(response.mode(), !staffView));
         model.addAttribute("enteredBy", Optional.ofNullable(response.enteredBy()).map(names::get)
                 .map(StaffMember::displayName).orElse(null));
         model.addAttribute("startedAt", MeasureTexts.dayTime(response.startedAt()));

@@ -34,10 +34,14 @@ class PersonController {
     @GetMapping("/people/{id}")
     String person(@PathVariable long id, Model model) {
         model.addAttribute("person", people.open(id));
-        String role = CurrentUser.required().role().name();
+        CurrentUser user = CurrentUser.required();
+        String role = user.role().name();
+        // The person reads about their own record as "you"; staff read about "the person".
+        boolean self = user.personId() != null && user.personId() == id;
         model.addAttribute("panels", panels.stream().filter(p -> p.roles().contains(role)).map(p -> p.view(id)).toList());
         model.addAttribute("sections", sections.stream().filter(s -> s.roles().contains(role))
-                .map(s -> new SectionLink(s.messageKey(), s.descriptionKey(), s.href().replace("{id}", Long.toString(id))))
+                .map(s -> new SectionLink(s.messageKey(), self ? s.descriptionKey() + ".own" : s.descriptionKey(),
+                        s.href().replace("{id}", Long.toString(id))))
                 .toList());
         return VIEW;
     }

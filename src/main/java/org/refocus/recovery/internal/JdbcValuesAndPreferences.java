@@ -102,6 +102,13 @@ class JdbcValuesAndPreferences implements ValuesAndPreferences {
     }
 
     @Override
+    public void restoreValue(long valueId, int version) {
+        Subject subject = access.reachThrough(RecordType.VALUE, valueId);
+        subject.requireMayChange(Voice.PERSON);
+        putBack(RecordType.VALUE, valueId, version, subject);
+    }
+
+    @Override
     public long addPreference(long personId, PreferenceArea area, String words, Voice voice) {
         Subject subject = access.reach(personId);
         Voice actual = subject.voiceFor(voice);
@@ -138,6 +145,14 @@ class JdbcValuesAndPreferences implements ValuesAndPreferences {
     }
 
     @Override
+    public void restorePreference(long preferenceId, int version) {
+        Subject subject = access.reachThrough(RecordType.PREFERENCE, preferenceId);
+        subject.requireMayChange(Voice.valueOf(jdbc.sql("select voice from recovery_preference where id = ?")
+                .param(preferenceId).query(String.class).single()));
+        putBack(RecordType.PREFERENCE, preferenceId, version, subject);
+    }
+
+    @Override
     public long addCrisisContact(long personId, CrisisContactDetails c) {
         Subject subject = access.reach(personId);
         subject.requireMayChange(Voice.PERSON);
@@ -169,6 +184,19 @@ class JdbcValuesAndPreferences implements ValuesAndPreferences {
         subject.requireMayChange(Voice.PERSON);
         update("update recovery_crisis_contact set removed = true", RecordType.CRISIS_CONTACT, contactId, version);
         saved(RecordType.CRISIS_CONTACT, contactId, subject, "REMOVED", "removed");
+    }
+
+    @Override
+    public void restoreCrisisContact(long contactId, int version) {
+        Subject subject = access.reachThrough(RecordType.CRISIS_CONTACT, contactId);
+        subject.requireMayChange(Voice.PERSON);
+        putBack(RecordType.CRISIS_CONTACT, contactId, version, subject);
+    }
+
+    /** Undoes a removal: the item is shown again where it was, and the history says it was put back. */
+    private void putBack(RecordType type, long id, int version, Subject subject) {
+        update("update " + type.table() + " set removed = false", type, id, version);
+        saved(type, id, subject, "CHANGED", "put back");
     }
 
     @Override

@@ -167,7 +167,9 @@ class GoalsController {
             Model model, RedirectAttributes redirect) {
         if (statusForm.status() != null && statusForm.status() != GoalStatus.ACTIVE
                 && Forms.isBlank(statusForm.reason()) && !result.hasFieldErrors("reason")) {
-            result.rejectValue("reason", "recovery.goal.reason.required");
+            // Said to the person about their own goal in their words; staff are asked for the person's words.
+            result.rejectValue("reason", org.refocus.identity.CurrentUser.required().personId() != null
+                    ? "recovery.goal.reason.required.you" : "recovery.goal.reason.required");
         }
         if (!result.hasErrors()) {
             try {

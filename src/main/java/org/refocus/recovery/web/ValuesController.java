@@ -107,7 +107,13 @@ class ValuesController {
     String removeValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.VALUE, id);
         return removed(() -> values.removeValue(id, version), "recovery.value.removed", redirect,
-                "/people/" + personId + "/values");
+                "/people/" + personId + "/values", new RemovedItem("/recovery/values/" + id + "/restore", version + 1));
+    }
+
+    @PostMapping("/recovery/values/{id}/restore")
+    String restoreValue(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        long personId = plans.personOf(RecordType.VALUE, id);
+        return restored(() -> values.restoreValue(id, version), redirect, "/people/" + personId + "/values");
     }
 
     private String valuesPage(long personId, Model model) {
@@ -184,7 +190,14 @@ class ValuesController {
     String removePreference(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.PREFERENCE, id);
         return removed(() -> values.removePreference(id, version), "recovery.preference.removed", redirect,
-                "/people/" + personId + "/preferences");
+                "/people/" + personId + "/preferences",
+                new RemovedItem("/recovery/preferences/" + id + "/restore", version + 1));
+    }
+
+    @PostMapping("/recovery/preferences/{id}/restore")
+    String restorePreference(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        long personId = plans.personOf(RecordType.PREFERENCE, id);
+        return restored(() -> values.restorePreference(id, version), redirect, "/people/" + personId + "/preferences");
     }
 
     private String preferenceForm(RecoveryPlan plan, RecoveryPlan.Preference existing, Model model) {
@@ -252,7 +265,16 @@ class ValuesController {
     @PostMapping("/recovery/crisis-contacts/{id}/remove")
     String removeCrisisContact(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         long personId = plans.personOf(RecordType.CRISIS_CONTACT, id);
+        // To the top of the page, not #crisis: the "Contact removed" banner and its "Undo" are there, in view.
         return removed(() -> values.removeCrisisContact(id, version), "recovery.crisisContact.removed", redirect,
+                "/people/" + personId + "/preferences",
+                new RemovedItem("/recovery/crisis-contacts/" + id + "/restore", version + 1));
+    }
+
+    @PostMapping("/recovery/crisis-contacts/{id}/restore")
+    String restoreCrisisContact(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        long personId = plans.personOf(RecordType.CRISIS_CONTACT, id);
+        return restored(() -> values.restoreCrisisContact(id, version), redirect,
                 "/people/" + personId + "/preferences#crisis");
     }
 
@@ -329,14 +351,34 @@ class ValuesController {
         return version;
     }
 
-    /** Removes an item (never deletes: it is marked removed) and says so, or says someone changed it first. */
-    private static String removed(Runnable remove, String doneKey, RedirectAttributes redirect, String back) {
+    /**
+     * Removes an item (never deletes: it is marked removed) and says so, offering to put it back at once
+     * (removing is one tap: it must be undoable), or says someone changed it first.
+     */
+    private static String removed(Runnable remove, String doneKey, RedirectAttributes redirect, String back,
+            RemovedItem undo) {
         try {
             remove.run();
             redirect.addFlashAttribute("flash", doneKey);
+            redirect.addFlashAttribute("removedItem", undo);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("notice", "recovery.removeConflict");
         }
         return "redirect:" + back;
+    }
+
+    /** Puts a just-removed item back, or says it was changed since and so was not put back. */
+    private static String restored(Runnable restore, RedirectAttributes redirect, String back) {
+        try {
+            restore.run();
+            redirect.addFlashAttribute("flash", "recovery.restored");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "recovery.restoreConflict");
+        }
+        return "redirect:" + back;
+    }
+
+    /** An item just removed, which the next page offers to put back: where to send it, at which version. */
+    record RemovedItem(String restorePath, int version) implements java.io.Serializable {
     }
 }
