@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
@@ -102,6 +103,7 @@ class SecurityConfiguration {
                 // Signing in always leads home (defaultSuccessUrl above), so a refused request is never kept to be
                 // replayed: keeping it would store a session in the database for every anonymous API or FHIR call.
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterBefore(new UnsignedUploads(), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
