@@ -208,8 +208,10 @@ class CompletingMeasuresTest extends DatabaseTest {
         assertThat(due).contains("People who have paused questionnaires").contains("Sam Example")
                 .contains("Too much going on this month.");
         assertThat(page("/people/" + sam + "/measures", "coordinator", "person-paused")).contains("has paused questionnaires");
+        // The person sees what they told their care team when they paused, as staff do.
         assertThat(page("/people/" + sam + "/measures", "serviceuser", "person-own-paused"))
-                .contains("Start questionnaires again");
+                .contains("Start questionnaires again").contains("What you told your care team")
+                .contains("Too much going on this month.");
         mvc.perform(post("/people/" + sam + "/measures/resume").with(csrf()).with(as("serviceuser")))
                 .andExpect(status().is3xxRedirection());
         assertThat(page("/measures/due?scope=MINE", "coordinator", "due-resumed")).doesNotContain("Too much going on");
