@@ -84,6 +84,7 @@ class ContactsController {
                 result.rejectValue("staffIds", "recovery.contact.staff.invalid");
             }
         }
+        Pages.keepTyped(model, "contactForm", contactForm, result);
         return form(person, null, model);
     }
 
@@ -114,6 +115,7 @@ class ContactsController {
         if (result.getGlobalErrorCount() > 0) {
             model.addAttribute("newer", newer);
         }
+        Pages.keepTyped(model, "contactForm", contactForm, result);
         return form(people.requireReach(personId), newer, model);
     }
 

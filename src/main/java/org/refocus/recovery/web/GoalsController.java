@@ -92,6 +92,7 @@ class GoalsController {
                 result.reject("recovery.goal.links.invalid");
             }
         }
+        Pages.keepTyped(model, "goalForm", goalForm, result);
         return goalForm(plans.section(id, RecordType.GOAL, null), null, model);
     }
 
@@ -132,6 +133,7 @@ class GoalsController {
         if (result.getGlobalErrors().stream().anyMatch(e -> "recovery.conflict".equals(e.getCode()))) {
             model.addAttribute("newer", newer);
         }
+        Pages.keepTyped(model, "goalForm", goalForm, result);
         return goalForm(plan, newer, model);
     }
 
@@ -417,6 +419,7 @@ class GoalsController {
                 result.reject("recovery.goal.links.invalid");
             }
         }
+        Pages.keepTyped(model, "reviewForm", reviewForm, result);
         return reviewForm(plans.section(id, RecordType.REVIEW, null), model);
     }
 
