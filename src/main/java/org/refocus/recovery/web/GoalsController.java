@@ -102,6 +102,7 @@ class GoalsController {
         pages.plan(model, plan, true, new Pages.Crumb(pages.text("recovery.goals.title"),
                 "/people/" + plan.person().id() + "/goals"));
         model.addAttribute("goal", found(plan.goal(id)));
+        model.addAttribute("today", today());
         return GOAL_VIEW;
     }
 
