@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * A word typed where a number goes (a goal's weight "two", a contact "half an hour" long) is a mistake to
  * explain beside the field, with everything else the coordinator typed still there, not a server error that
- * throws the whole review or contact note away.
+ * throws the whole review, contact note or session record away.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -87,6 +87,25 @@ class MistypedNumbersKeepTypedWorkTest extends DatabaseTest {
                 "Talked about going back to the allotment");
         assertThat(jdbc.sql("select count(*) from recovery_contact where person_id = ?").param(own.person())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSessionDeliveryWithAFractionOfAPersonKeepsWhatWasTypedAndSavesNothing() throws Exception {
+        // A refused form changes nothing, so a demo session of the team leader's own team is safe to use.
+        var session = jdbc.sql("""
+                select s.id, s.version from programme_session s join team t on t.id = s.team_id
+                where t.name like 'Hillview%' order by s.id limit 1""").query().singleRow();
+        long id = ((Number) session.get("id")).longValue();
+        String page = mvc.perform(post("/programme/sessions/" + id + "/delivery").with(as("teamlead")).with(csrf())
+                        .param("deliveredOn", LocalDate.now().minusDays(1).toString())
+                        .param("serviceUserAttendees", "1.5")
+                        .param("materials", "Recovery stories handout and the CHIME cards")
+                        .param("version", String.valueOf(session.get("version"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("There is a problem", "Enter a whole number",
+                "Recovery stories handout and the CHIME cards");
+        assertThat(jdbc.sql("select version from programme_session where id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(((Number) session.get("version")).intValue());
     }
 
     private long count(String table) {

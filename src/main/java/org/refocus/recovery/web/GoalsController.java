@@ -27,6 +27,7 @@ import org.refocus.recovery.web.Forms.ReviewForm;
 import org.refocus.recovery.web.Forms.StatusForm;
 import org.refocus.recovery.web.Forms.StepForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.FormAsTyped;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +93,7 @@ class GoalsController {
                 result.reject("recovery.goal.links.invalid");
             }
         }
-        Pages.keepTyped(model, "goalForm", goalForm, result);
+        FormAsTyped.keep(model, "goalForm", goalForm, result);
         return goalForm(plans.section(id, RecordType.GOAL, null), null, model);
     }
 
@@ -134,7 +135,7 @@ class GoalsController {
         if (result.getGlobalErrors().stream().anyMatch(e -> "recovery.conflict".equals(e.getCode()))) {
             model.addAttribute("newer", newer);
         }
-        Pages.keepTyped(model, "goalForm", goalForm, result);
+        FormAsTyped.keep(model, "goalForm", goalForm, result);
         return goalForm(plan, newer, model);
     }
 
@@ -420,7 +421,7 @@ class GoalsController {
                 result.reject("recovery.goal.links.invalid");
             }
         }
-        Pages.keepTyped(model, "reviewForm", reviewForm, result);
+        FormAsTyped.keep(model, "reviewForm", reviewForm, result);
         return reviewForm(plans.section(id, RecordType.REVIEW, null), model);
     }
 

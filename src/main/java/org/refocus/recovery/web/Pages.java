@@ -10,8 +10,6 @@ import org.refocus.shared.Option;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.BindingResult;
 
 /** What every recovery page needs: the plan, breadcrumbs back to it, and labelled choices. */
 @Component
@@ -47,19 +45,6 @@ class Pages {
         }
         crumbs.addAll(List.of(more));
         model.addAttribute("crumbs", crumbs);
-    }
-
-    /**
-     * Puts a form back on the page as it was typed when a field could not be read (a word where a number
-     * goes). Spring then builds the form with that field empty, but leaves the errors bound to no form at
-     * all, so the page had nothing to show and everything typed was lost to a server error.
-     */
-    static void keepTyped(Model model, String name, Object form, BindingResult result) {
-        if (result.getTarget() == null && form != null) {
-            BeanPropertyBindingResult typed = new BeanPropertyBindingResult(form, name);
-            typed.addAllErrors(result);
-            model.addAllAttributes(typed.getModel());
-        }
     }
 
     static boolean isThePerson(PersonSummary person) {
