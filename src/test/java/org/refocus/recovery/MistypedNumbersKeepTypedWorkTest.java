@@ -108,6 +108,22 @@ class MistypedNumbersKeepTypedWorkTest extends DatabaseTest {
                 .single()).isEqualTo(((Number) session.get("version")).intValue());
     }
 
+    @Test
+    void aLifeDomainWithAWordForItsPlaceKeepsItsPromptAndChangesNothing() throws Exception {
+        // A refused form changes nothing, so a demo life domain is safe to use.
+        var domain = jdbc.sql("select id, name, version from recovery_life_domain order by id limit 1").query().singleRow();
+        long id = ((Number) domain.get("id")).longValue();
+        String page = mvc.perform(post("/admin/life-domains/" + id).with(as("admin")).with(csrf())
+                        .param("name", "Renamed by mistake").param("prompt", "What a good week looks like at home")
+                        .param("position", "first").param("active", "true")
+                        .param("version", String.valueOf(domain.get("version"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("There is a problem", "Enter a whole number",
+                "What a good week looks like at home", "Renamed by mistake");
+        assertThat(jdbc.sql("select name from recovery_life_domain where id = ?").param(id).query(String.class).single())
+                .isEqualTo(domain.get("name"));
+    }
+
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table + " where person_id = ?").param(own.person())
                 .query(Long.class).single();
