@@ -15,6 +15,7 @@ import org.refocus.programme.web.Forms.DeliveryForm;
 import org.refocus.programme.web.Forms.ReportForm;
 import org.refocus.programme.web.Forms.SessionForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.FormAsTyped;
 import org.refocus.shared.NewerVersion;
 import org.refocus.shared.NotFoundException;
 import org.refocus.shared.Option;
@@ -161,6 +162,7 @@ class SessionController {
                 session = NewerVersion.show(result, "session.conflict", sessions.session(id), model);
             }
         }
+        FormAsTyped.keep(model, "deliveryForm", form, result);
         return delivery(session, model);
     }
 

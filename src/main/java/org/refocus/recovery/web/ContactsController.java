@@ -20,6 +20,7 @@ import org.refocus.recovery.RecoveryPlan;
 import org.refocus.recovery.RecoveryPlans;
 import org.refocus.recovery.web.Forms.ContactForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.FormAsTyped;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,6 +85,7 @@ class ContactsController {
                 result.rejectValue("staffIds", "recovery.contact.staff.invalid");
             }
         }
+        FormAsTyped.keep(model, "contactForm", contactForm, result);
         return form(person, null, model);
     }
 
@@ -114,6 +116,7 @@ class ContactsController {
         if (result.getGlobalErrorCount() > 0) {
             model.addAttribute("newer", newer);
         }
+        FormAsTyped.keep(model, "contactForm", contactForm, result);
         return form(people.requireReach(personId), newer, model);
     }
 

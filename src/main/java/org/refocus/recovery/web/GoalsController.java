@@ -27,6 +27,7 @@ import org.refocus.recovery.web.Forms.ReviewForm;
 import org.refocus.recovery.web.Forms.StatusForm;
 import org.refocus.recovery.web.Forms.StepForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.FormAsTyped;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,6 +93,7 @@ class GoalsController {
                 result.reject("recovery.goal.links.invalid");
             }
         }
+        FormAsTyped.keep(model, "goalForm", goalForm, result);
         return goalForm(plans.section(id, RecordType.GOAL, null), null, model);
     }
 
@@ -101,6 +103,7 @@ class GoalsController {
         pages.plan(model, plan, true, new Pages.Crumb(pages.text("recovery.goals.title"),
                 "/people/" + plan.person().id() + "/goals"));
         model.addAttribute("goal", found(plan.goal(id)));
+        model.addAttribute("today", today());
         return GOAL_VIEW;
     }
 
@@ -132,6 +135,7 @@ class GoalsController {
         if (result.getGlobalErrors().stream().anyMatch(e -> "recovery.conflict".equals(e.getCode()))) {
             model.addAttribute("newer", newer);
         }
+        FormAsTyped.keep(model, "goalForm", goalForm, result);
         return goalForm(plan, newer, model);
     }
 
@@ -417,6 +421,7 @@ class GoalsController {
                 result.reject("recovery.goal.links.invalid");
             }
         }
+        FormAsTyped.keep(model, "reviewForm", reviewForm, result);
         return reviewForm(plans.section(id, RecordType.REVIEW, null), model);
     }
 

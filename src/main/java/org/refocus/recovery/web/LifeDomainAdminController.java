@@ -7,6 +7,7 @@ import java.util.List;
 import org.refocus.recovery.LifeDomains;
 import org.refocus.recovery.web.Forms.LifeDomainForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.FormAsTyped;
 import org.refocus.shared.NewerVersion;
 import org.refocus.shared.Option;
 import org.springframework.stereotype.Controller;
@@ -66,6 +67,7 @@ class LifeDomainAdminController {
                 result.rejectValue("name", "recovery.domain.name.duplicate");
             }
         }
+        FormAsTyped.keep(model, "lifeDomainForm", lifeDomainForm, result);
         model.addAttribute("domainId", null);
         return FORM_VIEW;
     }
@@ -96,6 +98,7 @@ class LifeDomainAdminController {
                 NewerVersion.show(result, "conflict.newer", domains.domain(id), model);
             }
         }
+        FormAsTyped.keep(model, "lifeDomainForm", lifeDomainForm, result);
         model.addAttribute("domainId", id);
         return FORM_VIEW;
     }
