@@ -58,6 +58,27 @@ class ProgrammeTemplatesTest extends DatabaseTest {
                 .param("component", "COACHING").param("kind", "REFLECTION_SESSION").param("title", "Booster")
                 .param("targetCount", "1").param("audience", "STAFF").param("month", "15").param("version", "0"))
                 .andExpect(status().is3xxRedirection());
+        // A word where a number goes was a server error that lost the title typed; now it is explained, and kept.
+        mvc.perform(post("/programme/templates/" + copy + "/activities").with(as("admin")).with(csrf())
+                .param("component", "COACHING").param("kind", "REFLECTION_SESSION").param("title", "Second booster")
+                .param("targetCount", "two").param("audience", "STAFF").param("month", "16").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Enter a whole number")))
+                .andExpect(content().string(Matchers.containsString("value=\"Second booster\"")));
+        mvc.perform(post("/programme/templates/" + copy).with(as("admin")).with(csrf()).param("name", name)
+                .param("durationMonths", "a year and a half").param("version", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Enter a whole number")))
+                .andExpect(content().string(Matchers.containsString(name)));
+        long added = jdbc.sql("select id from programme_template_activity where template_id = ? and title = 'Booster'")
+                .param(copy).query(Long.class).single();
+        mvc.perform(post("/programme/template-activities/" + added).with(as("admin")).with(csrf())
+                .param("component", "COACHING").param("kind", "REFLECTION_SESSION").param("title", "Booster, renamed")
+                .param("targetCount", "1").param("audience", "STAFF").param("month", "fifteen").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("value=\"Booster, renamed\"")));
+        assertThat(count("select count(*) from programme_template_activity where template_id = ? and title like 'Booster, %'",
+                copy)).isZero();
 
         // A new team in that organisation starts from the copy.
         long site = jdbc.sql("select id from site where organisation_id = ? order by id limit 1").param(organisation)

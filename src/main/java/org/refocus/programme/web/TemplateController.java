@@ -17,6 +17,7 @@ import org.refocus.programme.web.Forms.ActivityForm;
 import org.refocus.programme.web.Forms.TemplateCopyForm;
 import org.refocus.programme.web.Forms.TemplateForm;
 import org.refocus.shared.ConflictException;
+import org.refocus.shared.FormAsTyped;
 import org.refocus.shared.NewerVersion;
 import org.refocus.shared.NotFoundException;
 import org.refocus.shared.Option;
@@ -122,6 +123,7 @@ class TemplateController {
                 template = NewerVersion.show(result, "conflict.newer", editable(id), model);
             }
         }
+        FormAsTyped.keep(model, "templateForm", form, result);
         return form(template, model);
     }
 
@@ -145,6 +147,7 @@ class TemplateController {
                 result.rejectValue(e.field(), e.messageKey());
             }
         }
+        FormAsTyped.keep(model, "activityForm", form, result);
         return activity(template, null, model);
     }
 
@@ -173,6 +176,7 @@ class TemplateController {
                 a = NewerVersion.show(result, "conflict.newer", templates.activity(id), model);
             }
         }
+        FormAsTyped.keep(model, "activityForm", form, result);
         return activity(template, a, model);
     }
 
