@@ -34,9 +34,6 @@ import org.springframework.http.HttpStatus;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** The session attribute that carries a refused sign-in's username back to the form. */
-    static final String TYPED_USERNAME = "refocus.signIn.username";
-
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -70,11 +67,7 @@ class SecurityConfiguration {
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((request, response, exception) -> {
-                            // The sign-in page shows the username again, so only the password is typed twice (H-06).
-                            String username = request.getParameter("username");
-                            if (username != null && !username.isBlank() && username.length() <= 200) {
-                                request.getSession().setAttribute(TYPED_USERNAME, username.strip());
-                            }
+                            RefusedSignIn.remember(request);
                             response.sendRedirect(request.getContextPath() + (exception instanceof org.springframework
                                     .security.authentication.LockedException ? "/login?throttled" : "/login?error"));
                         }))

@@ -1,7 +1,7 @@
 package org.refocus.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import org.refocus.identity.internal.RefusedSignIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     static final String VIEW = "identity/login";
-    /** Must equal identity.internal.SecurityConfiguration.TYPED_USERNAME, which sets it on a refused sign-in. */
-    static final String TYPED_USERNAME = "refocus.signIn.username";
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
@@ -22,13 +20,8 @@ class LoginController {
         model.addAttribute("signedOut", request.getParameterMap().containsKey("signedOut"));
         model.addAttribute("timedOut", request.getParameterMap().containsKey("timedOut"));
         // After a refused sign-in, the username typed is shown again (once), so only the password is typed again.
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(TYPED_USERNAME) instanceof String username) {
-            session.removeAttribute(TYPED_USERNAME);
-            if ((Boolean) model.getAttribute("error") || (Boolean) model.getAttribute("throttled")) {
-                model.addAttribute("username", username);
-            }
-        }
+        RefusedSignIn.takeUsername(request).filter(username -> (Boolean) model.getAttribute("error")
+                || (Boolean) model.getAttribute("throttled")).ifPresent(username -> model.addAttribute("username", username));
         return VIEW;
     }
 }
